@@ -1,0 +1,38 @@
+// Browser-safe: imported by the live preview.
+
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+export type PathSegment = string | number;
+
+/** Keys that reach an object's prototype chain; refused in configs, input data and template paths. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface NodeIssue {
+  /** Where the problem is, written like a template path: `policyData.name`, `options.filter[0]`. */
+  path: string;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export function isPlainObject(value: unknown): value is JsonObject {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Formats a path the way a user writes it in a template: `a.b[0]["key with spaces"]`. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let text = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
