@@ -70,22 +70,24 @@ export function findJsonProblems(value: unknown, limits: JsonTreeLimits): Array<
   return problems;
 }
 
-function jsonTree(limits: JsonTreeLimits, what: string) {
-  return z.custom<JsonValue>().superRefine((value, ctx) => {
+function checkJsonTree(limits: JsonTreeLimits, what: string) {
+  return (value: unknown, ctx: z.RefinementCtx) => {
     for (const problem of findJsonProblems(value, limits)) {
       const where = problem.path.length === 0 ? what : `${what} ${formatPath(problem.path)}`;
       ctx.addIssue({ code: "custom", path: problem.path, message: `${where} ${problem.message}` });
     }
-  });
+  };
 }
 
+// z.custom keeps the caller's object as is: copying keys one by one is what would let "__proto__" bite.
 const parametersSchema = z
   .custom<JsonObject>(isPlainObject, { message: "parameters must be an object" })
-  .pipe(jsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxParameterValues }, "parameter"))
-  .transform((value) => value as JsonObject);
+  .superRefine(checkJsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxParameterValues }, "parameter"));
 
 /** Upstream input data: any JSON document within the limits. */
-export const inputDataSchema = jsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxInputValues }, "input data");
+export const inputDataSchema = z
+  .custom<JsonValue>()
+  .superRefine(checkJsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxInputValues }, "input data"));
 
 const name = z.string().trim().min(1).max(200);
 

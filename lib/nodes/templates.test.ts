@@ -42,7 +42,7 @@ describe("renderTemplates", () => {
   });
 
   it("follows indexes, quoted keys and whitespace inside the braces", () => {
-    const input = { items: [{ id: "a" }, { id: "b", "odd key": { "x-org-id": "org1" } }], "top level": 1 };
+    const input: JsonValue = { items: [{ id: "a" }, { id: "b", "odd key": { "x-org-id": "org1" } }], "top level": 1 };
     expect(renderString("{{ items[1].id }}", input)).toEqual({ ok: true, value: "b" });
     expect(renderString('{{items[1]["odd key"]["x-org-id"]}}', input)).toEqual({ ok: true, value: "org1" });
     expect(renderString("{{ items[1]['odd key'].x-org-id }}", input)).toEqual({ ok: true, value: "org1" });
