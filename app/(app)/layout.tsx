@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { SideNav } from "@/components/shell/side-nav";
+import { TopBar } from "@/components/shell/top-bar";
+import { currentUser } from "@/lib/auth/guard";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return (
+    <div className="flex min-h-screen flex-col">
+      <TopBar user={user} />
+      <div className="flex flex-1 flex-col md:flex-row">
+        <aside className="border-b border-zinc-200 p-3 md:w-56 md:border-r md:border-b-0 dark:border-zinc-800">
+          <SideNav />
+        </aside>
+        <main className="flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser("viewer");
+  const admin = hasRole(user.role, "admin");
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {admin && (
+          <>
+            <Link href="/settings/users">
+              <Card className="hover:border-brand-500">
+                <h2 className="font-medium">Users</h2>
+                <p className="text-sm text-zinc-500">Add people and set their roles.</p>
+              </Card>
+            </Link>
+            <Link href="/settings/audit">
+              <Card className="hover:border-brand-500">
+                <h2 className="font-medium">Audit log</h2>
+                <p className="text-sm text-zinc-500">Sign-ins, user changes and credential use, newest first.</p>
+              </Card>
+            </Link>
+          </>
+        )}
+        {!admin && <p className="text-sm text-zinc-500">Your role ({user.role}) has no settings to manage.</p>}
+      </div>
+    </div>
+  );
+}

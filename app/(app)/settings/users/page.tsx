@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { AddUserForm } from "@/components/settings/add-user-form";
+import { RoleSelect } from "@/components/settings/role-select";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { canAssignRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { listUsers } from "@/lib/users/users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await requirePageUser("admin");
+  const users = await listUsers();
+  const addableRoles = ROLES.filter((role) => canAssignRole(actor, null, role));
+  return (
+    <div className="max-w-4xl space-y-6">
+      <h1 className="text-2xl font-semibold">Users</h1>
+      <Card className="overflow-x-auto p-0">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+            <tr>
+              <th className="px-4 py-2">Name</th>
+              <th className="px-4 py-2">Email</th>
+              <th className="px-4 py-2">Role</th>
+              <th className="px-4 py-2">Added</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const roles = ROLES.filter((role) => role === user.role || canAssignRole(actor, user, role));
+              return (
+                <tr key={user.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`user-row-${user.email}`}>
+                  <td className="px-4 py-2">{user.name}</td>
+                  <td className="px-4 py-2">{user.email}</td>
+                  <td className="px-4 py-2">
+                    {roles.length > 1 ? (
+                      <RoleSelect userId={user.id} email={user.email} role={user.role} roles={roles} />
+                    ) : (
+                      <Badge tone={user.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[user.role]}</Badge>
+                    )}
+                  </td>
+                  <td className="px-4 py-2 text-zinc-500">{user.createdAt.toISOString().slice(0, 10)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
+      <Card className="space-y-4">
+        <h2 className="text-lg font-medium">Add a user</h2>
+        <AddUserForm roles={addableRoles} />
+      </Card>
+    </div>
+  );
+}

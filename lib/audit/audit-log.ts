@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const AUDIT_ACTIONS = {
+  signInSucceeded: "auth.sign_in",
+  signInFailed: "auth.sign_in_failed",
+  signOut: "auth.sign_out",
+  ownerCreated: "user.owner_created",
+  userAdded: "user.added",
+  roleChanged: "user.role_changed",
+  userRemoved: "user.removed",
+} as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS] | (string & {});
+
+export interface AuditEntry {
+  actor?: { id: string; name: string } | null;
+  action: AuditAction;
+  target?: string;
+  outcome?: "success" | "failure";
+  /** Never a secret: callers pass names, ids and outcomes only. */
+  metadata?: Prisma.InputJsonObject;
+  ip?: string;
+}
+
+export async function recordAuditEvent(entry: AuditEntry, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: entry.actor?.id,
+      actorName: entry.actor?.name,
+      action: entry.action,
+      target: entry.target,
+      outcome: entry.outcome ?? "success",
+      metadata: entry.metadata,
+      ip: entry.ip,
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export async function listAuditEvents(page: number) {
+  const [events, total] = await Promise.all([
+    db.auditEvent.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
+    db.auditEvent.count(),
+  ]);
+  return { events, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}

@@ -1,0 +1,42 @@
+import path from "node:path";
+import { dataDir } from "./data-dir";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+export interface ResolvedDatabase {
+  url: string;
+  /** Says which database is in use, without its password. */
+  description: string;
+  stop(): Promise<void>;
+}
+
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const credentials = parsed.username ? `${parsed.username}${parsed.password ? ":****" : ""}@` : "";
+    return `${parsed.protocol}//${credentials}${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+/**
+ * The one place that decides which database the app uses: DATABASE_URL when set, otherwise an embedded
+ * real Postgres kept under the data folder.
+ */
+export async function resolveDatabase(log: (line: string) => void = console.log): Promise<ResolvedDatabase> {
+  const fromEnv = process.env.DATABASE_URL?.trim();
+  if (fromEnv) {
+    if (!/^postgres(ql)?:\/\//.test(fromEnv)) {
+      throw new Error("DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user:password@127.0.0.1:5432/app");
+    }
+    return { url: fromEnv, description: `DATABASE_URL (${redactDatabaseUrl(fromEnv)})`, stop: async () => {} };
+  }
+  const dir = path.join(dataDir(), "postgres");
+  const port = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : undefined;
+  const running = await startEmbeddedPostgres({ dir, port, database: "app", log });
+  return {
+    url: running.url,
+    description: `embedded Postgres 17 in ${dir} (${redactDatabaseUrl(running.url)})`,
+    stop: running.stop,
+  };
+}
