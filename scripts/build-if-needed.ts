@@ -21,6 +21,15 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
 }
 
+export function generatePrismaClient(): void {
+  // generate reads no data, but without a URL the CLI cannot load the driver adapter and tries to download engines.
+  run("node_modules/prisma/build/index.js", ["generate"], { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://generate@127.0.0.1/unused" });
+}
+
+export function buildApp(): void {
+  run("node_modules/next/dist/bin/next", ["build"]);
+}
+
 /** Generates the Prisma client and builds the app when the build is missing or older than any source. */
 export function buildIfNeeded(log: (line: string) => void): void {
   const buildId = ".next/BUILD_ID";
@@ -31,7 +40,6 @@ export function buildIfNeeded(log: (line: string) => void): void {
     return;
   }
   log(builtAt ? "sources changed since the last build: rebuilding" : "no build yet: building (about a minute)");
-  // generate reads no data, but without a URL the CLI cannot load the driver adapter and tries to download engines.
-  run("node_modules/prisma/build/index.js", ["generate"], { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://generate@127.0.0.1/unused" });
-  run("node_modules/next/dist/bin/next", ["build"]);
+  generatePrismaClient();
+  buildApp();
 }

@@ -40,8 +40,9 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
   const password = loadOrCreateLocalSecret("postgres-password", 24).replace(/[^A-Za-z0-9]/g, "");
+  // port 0: any free port (tests); otherwise the preferred one, or any free one when it is taken.
   const preferred = options.port ?? 54329;
-  const port = (await isPortFree(preferred)) ? preferred : await freePort();
+  const port = preferred !== 0 && (await isPortFree(preferred)) ? preferred : await freePort();
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dir,
     port,

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { OWNER } from "./accounts";
+import { signIn, signInAndExpectShell } from "./sign-in";
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a protected page redirects to sign-in and a protected API answers 401", async ({ page, request }) => {
+    await page.goto("/settings/users");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings%2Fusers$/);
+    const response = await request.get("/api/me");
+    expect(response.status()).toBe(401);
+    expect((await response.json()).error.kind).toBe("unauthenticated");
+  });
+
+  test("a wrong password and an unknown email get the same generic message", async ({ page }) => {
+    await signIn(page, OWNER.email, "not the password at all");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Email or password is incorrect.");
+    await signIn(page, "nobody-here@example.com", "not the password at all");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Email or password is incorrect.");
+  });
+
+  test("sign-in works and returns to the page that was asked for", async ({ page }) => {
+    await page.goto("/settings/audit");
+    await page.getByLabel("Email").fill(OWNER.email);
+    await page.getByLabel("Password").fill(OWNER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/settings\/audit$/);
+    await expect(page.getByTestId("signed-in-user")).toHaveText(OWNER.name);
+  });
+
+  test("the health probe needs no session and tells no secrets", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", app: "up", database: { status: "up", latencyMs: expect.any(Number) } });
+  });
+});
+
+test("an owner adds a viewer, who cannot open Settings -> Users; role changes take effect at once", async ({ page, browser }) => {
+  await page.goto("/settings/users");
+  await page.getByLabel("Name", { exact: true }).fill("Victor Viewer");
+  await page.getByLabel("Email").fill("viewer@example.com");
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const notice = page.getByTestId("temporary-password");
+  await expect(notice).toContainText("viewer@example.com");
+  const password = (await notice.locator("code").textContent())!;
+  await expect(page.getByTestId("user-row-viewer@example.com")).toBeVisible();
+
+  const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = await viewerContext.newPage();
+  await signInAndExpectShell(viewer, "viewer@example.com", password);
+  const forbidden = await viewer.goto("/settings/users");
+  expect(forbidden?.status()).toBe(403);
+  await expect(viewer.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+
+  // Promote to admin: the viewer's existing session gets the new role without signing in again.
+  await page.getByLabel("Role of viewer@example.com").selectOption("admin");
+  await expect(page.getByLabel("Role of viewer@example.com")).toHaveValue("admin");
+  await expect.poll(async () => (await viewer.goto("/settings/users"))?.status()).toBe(200);
+  await viewerContext.close();
+});
+
+test("the audit log lists sign-ins, failures and user changes, newest first", async ({ page }) => {
+  await page.goto("/settings/audit");
+  const table = page.getByTestId("audit-table");
+  await expect(table).toContainText("auth.sign_in_failed");
+  await expect(table).toContainText("user.added");
+  await expect(table).toContainText("user.role_changed");
+  await expect(table).toContainText("user.owner_created");
+  const firstTime = await table.locator("tbody tr").first().locator("td").first().textContent();
+  const lastTime = await table.locator("tbody tr").last().locator("td").first().textContent();
+  expect(firstTime! >= lastTime!).toBe(true);
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  await page.goto("/credentials");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/credentials");
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -1,0 +1,41 @@
+import { defineConfig } from "@playwright/test";
+
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const OWNER_STATE = "test-results/.auth/owner.json";
+
+// The suite runs against the production build (`next build` first; `npm test` does it) and a fresh database
+// given in DATABASE_URL, in Debian's Chromium: Playwright's own browser download cannot work here.
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "owner-setup", testMatch: /owner-setup\.setup\.ts/ },
+    { name: "app", dependencies: ["owner-setup"], testMatch: /\.spec\.ts/, use: { storageState: OWNER_STATE } },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATABASE_URL: process.env.DATABASE_URL ?? "",
+        AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
+        NODE_ENV: "production",
+      },
+    },
+  ],
+});

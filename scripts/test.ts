@@ -1,0 +1,65 @@
+// `npm test`: every test, in the order that fails fastest: lint, typecheck, unit + integration (vitest, real
+// Postgres, the simulator), then the browser suite against the production build. Ends with one summary line.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createTestDatabase, type TestDatabase } from "@/lib/database/test-database";
+import { buildApp, generatePrismaClient } from "./build-if-needed";
+
+const REPORTS = "test-results";
+
+function step(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n=== ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
+}
+
+async function main() {
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  generatePrismaClient();
+  const checks: Array<[string, boolean]> = [];
+  checks.push(["lint", step("lint", "npx", ["eslint", ".", "--max-warnings=0"])]);
+  checks.push(["typecheck", step("typecheck", "npx", ["tsc", "--noEmit", "-p", "."])]);
+
+  const databases: TestDatabase[] = [];
+  try {
+    const unitDb = await createTestDatabase("vitest");
+    databases.push(unitDb);
+    console.log(`\ntest databases on ${unitDb.source}`);
+    checks.push([
+      "vitest",
+      step("unit and integration tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`], {
+        DATABASE_URL: unitDb.url,
+        TEST_DATABASE_READY: "1",
+      }),
+    ]);
+
+    buildApp();
+    const e2eDb = await createTestDatabase("e2e");
+    databases.push(e2eDb);
+    checks.push(["playwright", step("browser tests (Playwright, Chromium)", "npx", ["playwright", "test"], { DATABASE_URL: e2eDb.url })]);
+  } finally {
+    for (const database of databases) await database.drop().catch(() => {});
+  }
+
+  const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number }>(`${REPORTS}/vitest.json`);
+  const playwright = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(`${REPORTS}/playwright.json`);
+  const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0);
+  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0) + checks.filter(([name, ok]) => !ok && name !== "vitest" && name !== "playwright").length;
+  const skipped = (vitest?.numPendingTests ?? 0) + (playwright?.stats.skipped ?? 0);
+  console.log(`\nchecks: ${checks.map(([name, ok]) => `${name} ${ok ? "ok" : "FAILED"}`).join(", ")}`);
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log("tests: 0 passed, 1 failed");
+  process.exit(1);
+});
