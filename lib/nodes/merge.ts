@@ -36,12 +36,20 @@ export function parameterAliases(name: string): string[] {
   return [...new Set([name, toSnakeCase(name), toCamelCase(name)])];
 }
 
+/** Extra input keys the registry accepts for a parameter (e.g. `id` for `policyId`), tried after the case forms. */
+export type ExtraAliases = Readonly<Record<string, readonly string[]>>;
+
 /** Values found at the top level of the input data for the given parameter names. */
-export function extractParameters(input: JsonValue | undefined, parameterNames: readonly string[]): Map<string, { value: JsonValue; inputKey: string }> {
+export function extractParameters(
+  input: JsonValue | undefined,
+  parameterNames: readonly string[],
+  extraAliases: ExtraAliases = {},
+): Map<string, { value: JsonValue; inputKey: string }> {
   const found = new Map<string, { value: JsonValue; inputKey: string }>();
   if (!isPlainObject(input)) return found;
   for (const name of parameterNames) {
-    const inputKey = parameterAliases(name).find((alias) => Object.hasOwn(input, alias));
+    const candidates = [...parameterAliases(name), ...(Object.hasOwn(extraAliases, name) ? extraAliases[name]! : [])];
+    const inputKey = candidates.find((alias) => Object.hasOwn(input, alias));
     if (inputKey !== undefined) found.set(name, { value: input[inputKey]!, inputKey });
   }
   return found;
@@ -53,22 +61,27 @@ export interface MergeOptions {
   input: JsonValue | undefined;
   /** The operation's parameter names, from the registry. */
   parameterNames: readonly string[];
+  extraAliases?: ExtraAliases;
 }
 
 /**
  * Merges node parameters over extracted ones. Plain objects merge per field (the node's field wins,
  * extracted fields fill the gaps); arrays and other values are replaced whole.
  */
-export function mergeParameters({ nodeParameters, input, parameterNames }: MergeOptions): MergeResult {
+export function mergeParameters({ nodeParameters, input, parameterNames, extraAliases }: MergeOptions): MergeResult {
   const sources: ParameterSource[] = [];
   const label = (segments: PathSegment[], source: ParameterSourceKind, inputKey?: string) =>
     sources.push({ path: formatPath(segments), segments, source, ...(inputKey === undefined ? {} : { inputKey }) });
 
   const merge = (node: JsonValue | undefined, extracted: JsonValue | undefined, inputKey: string, path: PathSegment[]): JsonValue => {
-    if (node !== undefined && isPlainObject(node) && isPlainObject(extracted)) {
-      const keys = new Set([...Object.keys(node), ...Object.keys(extracted)]);
-      if (keys.size === 0) label(path, "node");
-      return Object.fromEntries([...keys].map((key) => [key, merge(node[key], extracted[key], inputKey, [...path, key])]));
+    const nodeObject = isPlainObject(node) ? node : undefined;
+    const extractedObject = isPlainObject(extracted) ? extracted : undefined;
+    // Objects are merged (and labelled) field by field unless the node replaces them with a non-object.
+    if (nodeObject !== undefined || (node === undefined && extractedObject !== undefined)) {
+      const other = extractedObject ?? {};
+      const keys = [...new Set([...Object.keys(nodeObject ?? {}), ...Object.keys(other)])];
+      if (keys.length === 0) label(path, nodeObject !== undefined ? "node" : "extracted", nodeObject !== undefined ? undefined : inputKey);
+      return Object.fromEntries(keys.map((key) => [key, merge(nodeObject?.[key], other[key], inputKey, [...path, key])]));
     }
     if (node !== undefined) {
       label(path, "node");
@@ -78,7 +91,7 @@ export function mergeParameters({ nodeParameters, input, parameterNames }: Merge
     return extracted!;
   };
 
-  const extracted = extractParameters(input, parameterNames);
+  const extracted = extractParameters(input, parameterNames, extraAliases);
   const entries: Array<[string, JsonValue]> = Object.entries(nodeParameters).map(([key, value]) => [
     key,
     merge(value, extracted.get(key)?.value, extracted.get(key)?.inputKey ?? key, [key]),

@@ -1,35 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseInputData, parseNodeConfig } from "./node-config";
-
-const projectRoot = path.resolve(import.meta.dirname, "../..");
-const guidePath = path.resolve(projectRoot, "../shared/jumpcloud/integration-guide.txt");
-
-/** Every JSON object in the guide that has an "integration_service" key. */
-function guideNodeConfigs(text: string): unknown[] {
-  const configs: unknown[] = [];
-  for (let start = text.indexOf("{"); start !== -1; start = text.indexOf("{", start + 1)) {
-    let depth = 0;
-    for (let end = start; end < text.length; end += 1) {
-      if (text[end] === "{") depth += 1;
-      if (text[end] === "}") depth -= 1;
-      if (depth === 0) {
-        const candidate = text.slice(start, end + 1);
-        if (candidate.includes('"integration_service"')) {
-          configs.push(JSON.parse(candidate));
-          start = end;
-        }
-        break;
-      }
-    }
-  }
-  return configs;
-}
+import { guideExists, readGuideExamples } from "./test-fixtures/guide-examples";
 
 describe("parseNodeConfig", () => {
-  it.skipIf(!fs.existsSync(guidePath))("accepts every node config of the integration guide", () => {
-    const configs = guideNodeConfigs(fs.readFileSync(guidePath, "utf8"));
+  it("accepts every node config of the integration guide", (ctx) => {
+    ctx.skip(!guideExists, "skipped: spec not found");
+    const configs = readGuideExamples().map((example) => example.config);
     expect(configs).toHaveLength(12);
     for (const config of configs) {
       const result = parseNodeConfig(config);

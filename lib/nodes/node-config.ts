@@ -23,50 +23,62 @@ export interface JsonTreeLimits {
  */
 export function findJsonProblems(value: unknown, limits: JsonTreeLimits): Array<{ path: PathSegment[]; message: string }> {
   const problems: Array<{ path: PathSegment[]; message: string }> = [];
+  // One shared path stack, copied only when a problem is found: the input can hold a megabyte of JSON.
+  const path: PathSegment[] = [];
+  const report = (message: string, key?: PathSegment) =>
+    problems.push({ path: key === undefined ? [...path] : [...path, key], message });
   let count = 0;
-  const walk = (node: unknown, path: PathSegment[]): boolean => {
+  const walk = (node: unknown): boolean => {
     count += 1;
     if (count > limits.maxValues) {
-      problems.push({ path, message: `has more than ${limits.maxValues} values` });
+      report(`has more than ${limits.maxValues} values`);
       return false;
     }
     if (path.length > limits.maxDepth) {
-      problems.push({ path, message: `is nested deeper than ${limits.maxDepth} levels` });
+      report(`is nested deeper than ${limits.maxDepth} levels`);
       return false;
     }
-    if (node === null || typeof node === "boolean") return true;
-    if (typeof node === "number") {
-      if (!Number.isFinite(node)) problems.push({ path, message: "is not a finite number" });
-      return true;
+    switch (typeof node) {
+      case "boolean":
+        return true;
+      case "number":
+        if (!Number.isFinite(node)) report("is not a finite number");
+        return true;
+      case "string":
+        if (node.length > NODE_CONFIG_LIMITS.maxStringLength) report(`is longer than ${NODE_CONFIG_LIMITS.maxStringLength} characters`);
+        return true;
     }
-    if (typeof node === "string") {
-      if (node.length > NODE_CONFIG_LIMITS.maxStringLength) {
-        problems.push({ path, message: `is longer than ${NODE_CONFIG_LIMITS.maxStringLength} characters` });
-      }
-      return true;
-    }
+    if (node === null) return true;
     if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index += 1) if (!walk(node[index], [...path, index])) return false;
-      return true;
-    }
-    if (isPlainObject(node)) {
-      for (const key of Object.keys(node)) {
-        if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ path: [...path, key], message: `uses the key "${key}", which is not allowed` });
-          continue;
-        }
-        if (key.length > NODE_CONFIG_LIMITS.maxKeyLength) {
-          problems.push({ path, message: `has a key longer than ${NODE_CONFIG_LIMITS.maxKeyLength} characters` });
-          continue;
-        }
-        if (!walk(node[key], [...path, key])) return false;
+      for (let index = 0; index < node.length; index += 1) {
+        path.push(index);
+        const ok = walk(node[index]);
+        path.pop();
+        if (!ok) return false;
       }
       return true;
     }
-    problems.push({ path, message: `is not JSON (${typeof node})` });
+    if (!isPlainObject(node)) {
+      report(`is not JSON (${Object.prototype.toString.call(node).slice(8, -1)})`);
+      return true;
+    }
+    for (const key of Object.keys(node)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        report(`uses the key "${key}", which is not allowed`, key);
+        continue;
+      }
+      if (key.length > NODE_CONFIG_LIMITS.maxKeyLength) {
+        report(`has a key longer than ${NODE_CONFIG_LIMITS.maxKeyLength} characters`);
+        continue;
+      }
+      path.push(key);
+      const ok = walk(node[key]);
+      path.pop();
+      if (!ok) return false;
+    }
     return true;
   };
-  walk(value, []);
+  walk(value);
   return problems;
 }
 
