@@ -1,4 +1,4 @@
-import { createVerify } from "node:crypto";
+import { createSign, createVerify } from "node:crypto";
 import { unauthorized } from "./auth";
 import type { HttpError } from "./http-io";
 
@@ -63,4 +63,14 @@ export function verifySystemSignature(request: SignedRequest, publicKeyFor: (sys
   }
   if (!valid) throw fail("signature verification failed");
   return systemId;
+}
+
+/** Builds System Context headers the way the JumpCloud agent's scripts do (used by tests and benchmarks). */
+export function signSystemRequest(input: { method: string; pathWithQuery: string; systemId: string; privateKeyPem: string; date?: string }): { date: string; authorization: string } {
+  const date = input.date ?? new Date().toUTCString();
+  const signature = createSign("RSA-SHA256").update(`${input.method} ${input.pathWithQuery} HTTP/1.1\ndate: ${date}`).sign(input.privateKeyPem, "base64");
+  return {
+    date,
+    authorization: `Signature keyId="system/${input.systemId}",headers="request-line date",algorithm="rsa-sha256",signature="${signature}"`,
+  };
 }
