@@ -60,10 +60,10 @@ describe("mergeParameters", () => {
     expect(result.sources.map((source) => [source.path, source.source, source.inputKey])).toEqual([
       ["options.limit", "node", undefined],
       ["options.filter", "node", undefined],
-      ["options.sort", "extracted", "options"],
+      ["options.sort", "extracted", "options.sort"],
       ["policyData.name", "node", undefined],
-      ["policyData.template", "extracted", "policy_data"],
-      ["policyData.notes", "extracted", "policy_data"],
+      ["policyData.template", "extracted", "policy_data.template"],
+      ["policyData.notes", "extracted", "policy_data.notes"],
     ]);
   });
 

@@ -14,7 +14,7 @@ export interface ParameterSource {
   path: string;
   segments: PathSegment[];
   source: ParameterSourceKind;
-  /** The input key (extracted) or input path (input) the value came from. */
+  /** The input path the value came from (`policy_id`, `policy_data.template`, `system.id`). */
   inputKey?: string;
 }
 
@@ -70,8 +70,14 @@ export interface MergeOptions {
  */
 export function mergeParameters({ nodeParameters, input, parameterNames, extraAliases }: MergeOptions): MergeResult {
   const sources: ParameterSource[] = [];
+  // An extracted value's inputKey is its full path in the input: `policy_data.template` for `policyData.template`.
   const label = (segments: PathSegment[], source: ParameterSourceKind, inputKey?: string) =>
-    sources.push({ path: formatPath(segments), segments, source, ...(inputKey === undefined ? {} : { inputKey }) });
+    sources.push({
+      path: formatPath(segments),
+      segments,
+      source,
+      ...(inputKey === undefined ? {} : { inputKey: formatPath([inputKey, ...segments.slice(1)]) }),
+    });
 
   const merge = (node: JsonValue | undefined, extracted: JsonValue | undefined, inputKey: string, path: PathSegment[]): JsonValue => {
     const nodeObject = isPlainObject(node) ? node : undefined;

@@ -232,7 +232,7 @@ function resolvePart(part: TemplatePart & { kind: "template" }, input: TemplateI
 export function previewTemplate(text: string, input: TemplateInput, parameterPath = ""): PreviewSegment[] {
   return parseTemplate(text).map((part) => {
     if (part.kind === "literal") return part;
-    const { path: _path, ...shown } = part;
+    const shown = { kind: part.kind, source: part.source, expression: part.expression, start: part.start, end: part.end };
     const resolved = resolvePart(part, input, parameterPath);
     return resolved.ok ? { ...shown, ok: true, value: resolved.value, text: stringifyValue(resolved.value) } : { ...shown, ok: false, error: resolved.error };
   });
