@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import type { Keyring } from "./keyring";
+import { OLD_KEYS_VARIABLE, type Keyring } from "./keyring";
 
 const VERSION = "v1";
 const ALGORITHM = "aes-256-gcm";
@@ -63,7 +63,7 @@ export function open(envelope: string, { keyring, aad }: SecretBoxOptions): unkn
     throw new SecretBoxError(
       "unknownKey",
       parsed.keyId,
-      `the secret was encrypted with key "${parsed.keyId}", which is not configured; add it to the old keys`,
+      `the secret was encrypted with key "${parsed.keyId}", which is not configured; add it to ${OLD_KEYS_VARIABLE}`,
     );
   }
   let text: string;
