@@ -1,0 +1,185 @@
+// The JumpCloud client: validates, plans and runs registry operations, and tests a credential on the same path.
+import { createAuthorizer, defaultOrgId, secretsOf, type JumpCloudAuth } from "./auth";
+import { JumpCloudError, type JumpCloudErrorKind } from "./errors";
+import { executeOperation } from "./execute";
+import { regions, resolveEndpoints, type ConnectionSettings, type Endpoints } from "./hosts";
+import { Pool } from "./paginate";
+import { assertAuthSupported, normalizeParams, requireOperation } from "./params";
+import { planRequests, type RequestPlan } from "./plan";
+import { TokenBucket, type RateBudget, type RateLimiter } from "./rate-limit";
+import { Redactor } from "./redact";
+import { baseHeaders } from "./request-builder";
+import { defaultRetryOptions, type RetryOptions } from "./retry";
+import { cancelledError, sleep as defaultSleep, type Sleep } from "./sleep";
+import { Transport, type Authorizer, type FetchLike, type RequestEvent } from "./transport";
+
+export interface JumpCloudClientOptions {
+  auth: JumpCloudAuth;
+  /** Region (default US) or an allow-listed custom origin. */
+  connection?: ConnectionSettings;
+  /** Custom origins the caller permits (e.g. the simulator in development). */
+  allowedOrigins?: readonly string[];
+  fetch?: FetchLike;
+  /** Per attempt, including reading the body. Default 30 s. */
+  timeoutMs?: number;
+  /** Requests in flight at once within one run. Default 8. */
+  concurrency?: number;
+  /** Request-rate budget (token bucket), or a limiter shared between clients. Default 50/s, burst 10. */
+  rateLimit?: RateBudget | RateLimiter;
+  retry?: Partial<RetryOptions>;
+  /** Injection points for tests. */
+  sleep?: Sleep;
+  random?: () => number;
+  wallClock?: () => number;
+  /** Called after every HTTP attempt with method, path (no host, no headers), status and timing. */
+  onRequest?: (event: RequestEvent) => void;
+}
+
+export interface RunMeta {
+  requests: number;
+  pages: number;
+  durationMs: number;
+}
+
+export interface RunResult {
+  items: unknown[];
+  meta: RunMeta;
+}
+
+export type TestConnectionResult =
+  | { ok: true; latencyMs: number; message: string }
+  | { ok: false; latencyMs: number; kind: JumpCloudErrorKind; message: string; guidance: string; status?: number; error: JumpCloudError };
+
+export interface JumpCloudClient {
+  run(resource: string, operation: string, params: unknown, options?: { signal?: AbortSignal }): Promise<RunResult>;
+  testConnection(options?: { signal?: AbortSignal }): Promise<TestConnectionResult>;
+  plan(resource: string, operation: string, params: unknown): RequestPlan;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_RATE_BUDGET: RateBudget = { requestsPerSecond: 50, burst: 10 };
+
+export function createJumpCloudClient(options: JumpCloudClientOptions): JumpCloudClient {
+  const redactor = new Redactor(secretsOf(options.auth));
+  const now = () => performance.now();
+  const sleep = options.sleep ?? defaultSleep;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  const limiter: RateLimiter =
+    options.rateLimit && "take" in options.rateLimit ? options.rateLimit : new TokenBucket(options.rateLimit ?? DEFAULT_RATE_BUDGET, now, sleep);
+
+  // A refused host is reported by run/testConnection (before any request), not thrown at construction.
+  let endpoints: Endpoints | undefined;
+  let setupError: JumpCloudError | undefined;
+  try {
+    endpoints = resolveEndpoints(options.connection, options.allowedOrigins);
+  } catch (error) {
+    setupError = redactor.scrub(error);
+  }
+
+  let transport: Transport | undefined;
+  let authorizer: Authorizer | undefined;
+  const ready = (): { transport: Transport; authorizer: Authorizer; endpoints: Endpoints } => {
+    if (!transport || !authorizer || !endpoints) throw setupError ?? new JumpCloudError({ kind: "hostNotAllowed", message: "No JumpCloud host is configured." });
+    return { transport, authorizer, endpoints };
+  };
+  if (endpoints) {
+    transport = new Transport({
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      endpoints,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: { ...defaultRetryOptions, ...options.retry },
+      limiter,
+      sleep,
+      random: options.random ?? Math.random,
+      now,
+      redactor,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    });
+    authorizer = createAuthorizer(options.auth, { transport, tokenUrl: endpoints.tokenUrl, redactor, wallClock: options.wallClock ?? Date.now });
+  }
+
+  async function run(resource: string, operation: string, params: unknown, runOptions: { signal?: AbortSignal } = {}): Promise<RunResult> {
+    const started = now();
+    const stats = { requests: 0, pages: 0 };
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    runOptions.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      if (runOptions.signal?.aborted) throw cancelledError();
+      const op = requireOperation(resource, operation);
+      assertAuthSupported(op, options.auth.type);
+      const normalized = normalizeParams(op, params);
+      const { transport, authorizer, endpoints } = ready();
+      const items = await executeOperation(
+        {
+          transport,
+          authorizer,
+          origin: endpoints.origin,
+          headers: baseHeaders(normalized.orgId ?? defaultOrgId(options.auth)),
+          pool: new Pool(concurrency),
+          stats,
+          signal: controller.signal,
+        },
+        op,
+        normalized,
+      );
+      return { items, meta: { requests: stats.requests, pages: stats.pages, durationMs: Math.round(now() - started) } };
+    } catch (error) {
+      throw redactor.scrub(runOptions.signal?.aborted ? cancelledError() : error);
+    } finally {
+      runOptions.signal?.removeEventListener("abort", onAbort);
+      controller.abort(); // stops any request still in flight after a failure
+    }
+  }
+
+  async function testConnection(testOptions: { signal?: AbortSignal } = {}): Promise<TestConnectionResult> {
+    const started = now();
+    const where = options.connection?.baseUrl ?? regions.find((r) => r.id === (options.connection?.region ?? "us"))?.label ?? "JumpCloud";
+    try {
+      if (options.auth.type === "systemContext") {
+        const { transport, authorizer, endpoints } = ready();
+        const systemId = encodeURIComponent(options.auth.systemId);
+        const path = `/api/systems/${systemId}`;
+        await transport.send(
+          { method: "GET", url: endpoints.origin + path, path, headers: { Accept: "application/json" }, notFound: "systemNotFound", idempotent: true },
+          authorizer,
+          { requests: 0 },
+          testOptions.signal,
+        );
+      } else {
+        // The same path as a run: an API key or service account that can list one policy can run the operations.
+        await run("policy", "list", { options: { limit: 1 } }, testOptions);
+      }
+      const latencyMs = Math.round(now() - started);
+      return { ok: true, latencyMs, message: `Connected to ${where} in ${latencyMs} ms.` };
+    } catch (error) {
+      const clean = redactor.scrub(testOptions.signal?.aborted ? cancelledError() : error);
+      return {
+        ok: false,
+        latencyMs: Math.round(now() - started),
+        kind: clean.kind,
+        message: clean.message,
+        guidance: clean.guidance,
+        ...(clean.status === undefined ? {} : { status: clean.status }),
+        error: clean,
+      };
+    }
+  }
+
+  function plan(resource: string, operation: string, params: unknown): RequestPlan {
+    try {
+      return planRequests({
+        resource,
+        operation,
+        params,
+        auth: options.auth,
+        ...(options.connection ? { connection: options.connection } : {}),
+        ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      });
+    } catch (error) {
+      throw redactor.scrub(error);
+    }
+  }
+
+  return { run, testConnection, plan };
+}

@@ -1,0 +1,208 @@
+// The credential form of JumpCloud as data: auth types, their fields (label, help, validation) and the
+// connection settings. Browser-safe; the credential service parses stored secrets with parseJumpCloudAuth.
+import { z } from "zod";
+import type { JumpCloudAuth } from "./auth";
+import { JumpCloudError } from "./errors";
+import { regions, type ConnectionSettings } from "./hosts";
+import type { AuthType } from "./operations";
+
+export interface CredentialField {
+  name: string;
+  label: string;
+  help: string;
+  kind: "text" | "secret" | "textarea" | "select";
+  /** Encrypted at rest and never sent back to the browser. */
+  secret: boolean;
+  required: boolean;
+  placeholder?: string;
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  schema: z.ZodType;
+}
+
+export interface AuthTypeSpec {
+  id: AuthType;
+  label: string;
+  description: string;
+  recommended: boolean;
+  fields: readonly CredentialField[];
+}
+
+const objectId = (what: string) => z.string().trim().regex(/^[0-9a-fA-F]{24}$/, `${what} must be 24 hexadecimal characters`);
+const orgIdField: CredentialField = {
+  name: "orgId",
+  label: "Default Organization ID",
+  help: "Sent as x-org-id on every request; required when the admin manages several organizations (MTP). A node's xOrgId overrides it.",
+  kind: "text",
+  secret: false,
+  required: false,
+  placeholder: "5f4d7c8e9a1b2c3d4e5f6789",
+  schema: objectId("Organization ID"),
+};
+
+export const jumpcloudAuthTypes: readonly AuthTypeSpec[] = [
+  {
+    id: "apiKey",
+    label: "API Key",
+    description: "Standard API access to your JumpCloud organization (recommended).",
+    recommended: true,
+    fields: [
+      {
+        name: "apiKey",
+        label: "API Key",
+        help: "In the Admin Console: Settings → API Keys → Generate New API Key, then copy the key.",
+        kind: "secret",
+        secret: true,
+        required: true,
+        placeholder: "abc123def456ghi789...",
+        schema: z.string().trim().min(8, "API Key looks too short").regex(/^\S+$/, "API Key must not contain spaces"),
+      },
+      orgIdField,
+    ],
+  },
+  {
+    id: "systemContext",
+    label: "System Context",
+    description:
+      "A device signs requests with its JumpCloud agent key. JumpCloud accepts it only on the system's own endpoints, so it can test the connection but cannot run policy operations.",
+    recommended: false,
+    fields: [
+      {
+        name: "systemId",
+        label: "System ID",
+        help: "The systemKey from the agent's jcagent.conf.",
+        kind: "text",
+        secret: false,
+        required: true,
+        placeholder: "5f4d7c8e9a1b2c3d4e5f6789",
+        schema: objectId("System ID"),
+      },
+      {
+        name: "privateKeyPem",
+        label: "Private Key",
+        help: "The agent's client.key (PEM). With it every request is signed live; otherwise give a stored date and signature.",
+        kind: "textarea",
+        secret: true,
+        required: false,
+        placeholder: "-----BEGIN RSA PRIVATE KEY-----",
+        schema: z.string().trim().regex(/-----BEGIN (RSA )?PRIVATE KEY-----/, "Private Key must be a PEM RSA private key"),
+      },
+      {
+        name: "date",
+        label: "System Date",
+        help: "The date that was signed, in RFC 1123 format (JumpCloud rejects old dates).",
+        kind: "text",
+        secret: false,
+        required: false,
+        placeholder: "Tue, 10 Nov 2009 23:00:00 GMT",
+        schema: z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)), "System Date must be a date such as Tue, 10 Nov 2009 23:00:00 GMT"),
+      },
+      {
+        name: "signature",
+        label: "System Signature",
+        help: "Base64 RSA-SHA256 signature of \"GET /api/systems/{System ID} HTTP/1.1\\ndate: {System Date}\".",
+        kind: "secret",
+        secret: true,
+        required: false,
+        schema: z.string().trim().min(1),
+      },
+    ],
+  },
+  {
+    id: "serviceAccount",
+    label: "Service Account",
+    description: "OAuth 2.0 client credentials of a JumpCloud service account; tokens are fetched and renewed automatically.",
+    recommended: false,
+    fields: [
+      {
+        name: "clientId",
+        label: "Client ID",
+        help: "From Settings → Service Accounts in the Admin Console.",
+        kind: "text",
+        secret: false,
+        required: true,
+        schema: z.string().trim().min(1, "Client ID is required"),
+      },
+      {
+        name: "clientSecret",
+        label: "Client Secret",
+        help: "Shown once when the service account is created.",
+        kind: "secret",
+        secret: true,
+        required: true,
+        schema: z.string().trim().min(1, "Client Secret is required"),
+      },
+      orgIdField,
+    ],
+  },
+];
+
+export const jumpcloudConnectionFields: readonly CredentialField[] = [
+  {
+    name: "region",
+    label: "Region",
+    help: "The console your organization lives in.",
+    kind: "select",
+    secret: false,
+    required: true,
+    options: regions.map((r) => ({ value: r.id, label: r.label })),
+    schema: z.enum(["us", "eu", "in"]),
+  },
+  {
+    name: "baseUrl",
+    label: "Custom Base URL",
+    help: "Only for development (e.g. the simulator); the server refuses any origin that is not on its allow-list.",
+    kind: "text",
+    secret: false,
+    required: false,
+    placeholder: "http://127.0.0.1:4010",
+    schema: z.string().trim().url("Custom Base URL must be a URL such as http://127.0.0.1:4010"),
+  },
+];
+
+function fieldsSchema(fields: readonly CredentialField[]): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    // An empty optional input means "not set".
+    shape[field.name] = field.required ? field.schema : z.preprocess((v) => (v === "" || v === null ? undefined : v), field.schema.optional());
+  }
+  return z.object(shape) as unknown as z.ZodType<Record<string, unknown>>;
+}
+
+function invalid(error: z.ZodError): JumpCloudError {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String).join(".") ?? "";
+  return new JumpCloudError({
+    kind: "invalidParameters",
+    message: `Invalid credential field ${path || "(form)"}: ${issue?.code === "invalid_type" && issue.input === undefined ? "is required" : issue?.message ?? "invalid"}.`,
+    parameterPath: path,
+  });
+}
+
+/** Validates a credential form (or stored secret) and returns the auth object the client takes. */
+export function parseJumpCloudAuth(type: string, values: unknown): JumpCloudAuth {
+  const spec = jumpcloudAuthTypes.find((t) => t.id === type);
+  if (!spec) {
+    throw new JumpCloudError({
+      kind: "unsupportedAuthType",
+      message: `Unknown JumpCloud auth type "${type}": use ${jumpcloudAuthTypes.map((t) => t.id).join(", ")}.`,
+    });
+  }
+  const parsed = fieldsSchema(spec.fields).safeParse(values ?? {});
+  if (!parsed.success) throw invalid(parsed.error);
+  const auth = { type, ...parsed.data } as JumpCloudAuth;
+  if (auth.type === "systemContext" && !auth.privateKeyPem && !(auth.date && auth.signature)) {
+    throw new JumpCloudError({
+      kind: "invalidParameters",
+      message: "Invalid credential field privateKeyPem: give the system's private key, or both the System Date and the System Signature.",
+      parameterPath: "privateKeyPem",
+    });
+  }
+  return auth;
+}
+
+export function parseConnectionSettings(values: unknown): ConnectionSettings {
+  const given = values && typeof values === "object" ? (values as Record<string, unknown>) : {};
+  const parsed = fieldsSchema(jumpcloudConnectionFields).safeParse({ ...given, region: given.region || "us" });
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data as unknown as ConnectionSettings;
+}

@@ -1,0 +1,135 @@
+// Concurrent skip/limit pagination. JumpCloud's policy lists carry no total count, so pages are fetched in a
+// sliding window ahead of the last full page and launching stops at the first short page.
+import type { Page, PagePlan } from "./request-builder";
+
+export type FetchPage = (page: Partial<Page> | undefined, signal: AbortSignal) => Promise<unknown[]>;
+
+/** Bounds the requests in flight for one run, across all of its lists (e.g. several association targets). */
+export class Pool {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+export interface PaginationResult {
+  items: unknown[];
+  pages: number;
+}
+
+/**
+ * Fetches the pages of a plan. Every page launched is kept (nothing dropped), pages are joined in skip order,
+ * and `fixed` plans are trimmed to the requested total.
+ */
+export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Pool, signal: AbortSignal): Promise<PaginationResult> {
+  if (plan.kind === "single") {
+    const items = await pool.run(() => fetchPage(plan.page, signal));
+    return { items, pages: 1 };
+  }
+  const pageAt =
+    plan.kind === "fixed"
+      ? (index: number): Page | undefined => plan.pages[index]
+      : (index: number): Page => ({ skip: plan.startSkip + index * plan.pageSize, limit: plan.pageSize });
+  const lastIndex = plan.kind === "fixed" ? plan.pages.length - 1 : Number.POSITIVE_INFINITY;
+
+  // Failing fast: the first error aborts the pages still in flight.
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+
+  const results: unknown[][] = [];
+  let launched = 0;
+  let endIndex = lastIndex; // the first short page; nothing after it is launched
+  let failure: { error: unknown } | undefined;
+
+  try {
+    await new Promise<void>((resolve) => {
+      let inFlight = 0;
+      const launchMore = () => {
+        while (!failure && launched <= endIndex && inFlight < pool.size) {
+          const index = launched++;
+          const page = pageAt(index);
+          if (!page) break;
+          inFlight++;
+          pool
+            .run(() => fetchPage(page, controller.signal))
+            .then(
+              (items) => {
+                results[index] = items;
+                if (items.length < page.limit && index < endIndex) endIndex = index;
+              },
+              (error: unknown) => {
+                if (!failure) {
+                  failure = { error };
+                  controller.abort();
+                }
+              },
+            )
+            .finally(() => {
+              inFlight--;
+              launchMore();
+              if (inFlight === 0) resolve();
+            });
+        }
+      };
+      launchMore();
+      if (inFlight === 0) resolve();
+    });
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+  if (failure) throw failure.error;
+
+  let items: unknown[] = [];
+  for (const page of results) if (page) for (const item of page) items.push(item);
+  items = dedupe(items);
+  if (plan.kind === "fixed") {
+    const total = plan.pages.reduce((sum, p) => sum + p.limit, 0);
+    if (items.length > total) items = items.slice(0, total);
+  }
+  return { items, pages: launched };
+}
+
+/** Identity of a list record: `id`, or the target of a graph connection. */
+function keyOf(item: unknown): string | undefined {
+  if (!item || typeof item !== "object") return undefined;
+  const { id, to } = item as { id?: unknown; to?: { id?: unknown; type?: unknown } };
+  if (typeof id === "string") return id;
+  if (to && typeof to.id === "string") return `${String(to.type)}:${to.id}`;
+  return undefined;
+}
+
+/** Safety net for skip-based pages shifting under concurrent writes: keep the first copy of each record. */
+export function dedupe(items: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  let duplicate = false;
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    if (seen.has(key)) {
+      duplicate = true;
+      break;
+    }
+    seen.add(key);
+  }
+  if (!duplicate) return items;
+  seen.clear();
+  return items.filter((item) => {
+    const key = keyOf(item);
+    if (key === undefined) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
