@@ -127,13 +127,18 @@ function parseFilter(raw: string): Filter {
 
 type Row = object;
 
-export function readField(row: Row, path: string): unknown {
-  let value: unknown = row;
-  for (const part of path.split(".")) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
+/** Compiled once per path: list endpoints read the same field of thousands of rows. */
+function fieldReader(path: string): (row: Row) => unknown {
+  const parts = path.split(".");
+  if (parts.length === 1) return (row) => (row as Record<string, unknown>)[path];
+  return (row) => {
+    let value: unknown = row;
+    for (const part of parts) {
+      if (value === null || typeof value !== "object") return undefined;
+      value = (value as Record<string, unknown>)[part];
+    }
+    return value;
+  };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -167,8 +172,7 @@ function equals(recordValue: unknown, value: string, field: string): boolean {
 }
 
 /** A field missing from a record matches like a missing Mongo field: only `ne` is true. */
-export function matches(row: Row, filter: Filter): boolean {
-  const value = readField(row, filter.field);
+function matches(value: unknown, filter: Filter): boolean {
   const [first = "", second = ""] = filter.values;
   const cmp = (v: string) => compare(value, v, filter.field);
   switch (filter.operator) {
@@ -206,14 +210,19 @@ function sortRows<T extends Row>(rows: readonly T[], keys: SortKey[], idField: s
   let byKey = sortedCache.get(rows);
   const cached = byKey?.get(cacheKey);
   if (cached) return cached as readonly T[];
-  const sorted = [...rows].sort((a, b) => {
-    for (const key of keys) {
-      const c = compareForSort(readField(a, key.field), readField(b, key.field));
-      if (c !== 0) return key.descending ? -c : c;
+  // Decorate once (keys read per row, not per comparison), then sort; ties break by id ascending so
+  // skip/limit pages never overlap or leave gaps.
+  const readers = [...keys.map((k) => fieldReader(k.field)), fieldReader(idField)];
+  const signs = [...keys.map((k) => (k.descending ? -1 : 1)), 1];
+  const decorated = rows.map((row) => ({ row, values: readers.map((read) => read(row)) }));
+  decorated.sort((a, b) => {
+    for (let i = 0; i < signs.length; i++) {
+      const c = compareForSort(a.values[i], b.values[i]);
+      if (c !== 0) return c * (signs[i] as number);
     }
-    // Ties break by id ascending so skip/limit pages never overlap or leave gaps.
-    return compareForSort(readField(a, idField), readField(b, idField));
+    return 0;
   });
+  const sorted = decorated.map((d) => d.row);
   if (!byKey) sortedCache.set(rows, (byKey = new Map()));
   byKey.set(cacheKey, sorted);
   return sorted;
@@ -246,7 +255,14 @@ export function listPage<T extends Row>(
   const idField = options.idField ?? "id";
   const sorted = sortRows(rows, query.sort, idField);
   const view = options.filterView ?? ((row: T) => row);
-  const filtered = query.filters.length === 0 ? sorted : sorted.filter((row) => query.filters.every((f) => matches(view(row), f)));
+  const tests = query.filters.map((filter) => {
+    const read = fieldReader(filter.field);
+    return (row: Row) => matches(read(row), filter);
+  });
+  const filtered = tests.length === 0 ? sorted : sorted.filter((row) => {
+    const viewed = view(row);
+    return tests.every((test) => test(viewed));
+  });
   const page = filtered.slice(query.skip, query.skip + query.limit);
   const items = query.fields.length === 0 ? page : page.map((row) => project(row, query.fields, idField));
   const named = [...query.filters.map((f) => f.field), ...query.sort.map((s) => s.field), ...query.fields];

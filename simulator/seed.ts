@@ -248,7 +248,7 @@ function seedResults(random: Random, nextId: (ms: number) => string, count: numb
   const pairs: Array<[string, string]> = [];
   for (const policy of policies) for (const { system } of store.systemPaths(policy.id)) pairs.push([policy.id, system.id]);
   if (pairs.length === 0) return [];
-  const results: PolicyResult[] = new Array(count);
+  const results: PolicyResult[] = [];
   const step = RESULT_SPAN_MS / count;
   const start = DATA_ANCHOR_MS - RESULT_SPAN_MS;
   for (let i = 0; i < count; i++) {
@@ -257,23 +257,37 @@ function seedResults(random: Random, nextId: (ms: number) => string, count: numb
     const roll = random.next();
     const state = i > count * 0.97 && roll < 0.3 ? "pending" : roll < 0.84 ? "success" : "failed";
     const failure = state === "failed" ? random.pick(FAILURES) : null;
-    const result: PolicyResult = {
-      id: nextId(startedMs),
-      policyID,
-      systemID,
-      userObjectId: "",
-      startedAt: new Date(startedMs).toISOString(),
-      success: state === "success",
-      exitStatus: failure?.exitStatus ?? 0,
-      stdErr: failure?.stdErr ?? "",
-      stdOut: state === "success" ? "Policy applied" : "",
-      state,
-      detail: failure?.detail ?? (state === "pending" ? "Waiting for the agent to check in" : ""),
-    };
-    if (state !== "pending") result.endedAt = new Date(startedMs + 500 + random.int(30_000)).toISOString();
-    results[i] = result;
+    const id = nextId(startedMs);
+    const startedAt = isoTime(startedMs);
+    const success = state === "success";
+    const exitStatus = failure?.exitStatus ?? 0;
+    const stdErr = failure?.stdErr ?? "";
+    const stdOut = success ? "Policy applied" : "";
+    if (state === "pending") {
+      results.push({ id, policyID, systemID, userObjectId: "", startedAt, success, exitStatus, stdErr, stdOut, state, detail: "Waiting for the agent to check in" });
+    } else {
+      const endedAt = isoTime(startedMs + 500 + random.int(30_000));
+      results.push({ id, policyID, systemID, userObjectId: "", startedAt, endedAt, success, exitStatus, stdErr, stdOut, state, detail: failure?.detail ?? "" });
+    }
   }
   return results;
+}
+
+/** Date#toISOString, with the date part cached: seeding formats tens of thousands of close timestamps. */
+let cachedDay = -1;
+let cachedDayPrefix = "";
+function isoTime(ms: number): string {
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  const inDay = ms - day * 86_400_000;
+  return `${cachedDayPrefix}${pad(Math.floor(inDay / 3_600_000), 2)}:${pad(Math.floor(inDay / 60_000) % 60, 2)}:${pad(Math.floor(inDay / 1000) % 60, 2)}.${pad(inDay % 1000, 3)}Z`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
 }
 
 /** Pending results written when systems become bound at run time, as the agent would queue them. */

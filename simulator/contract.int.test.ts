@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadOpenApiValidator, SPEC_V2_PATH, type ValidationResult } from "./contract/openapi-validator";
+import { startSimulator, type Simulator } from "./server";
+import { signSystemRequest } from "./signature";
+
+/** Every answer of the simulator, for the 16 policy operations and their errors, must validate against the official spec. */
+
+const validator = await loadOpenApiValidator();
+if (!validator) console.warn(`skipped: spec not found (${SPEC_V2_PATH})`);
+
+const POLICY_OPERATIONS = [
+  "policies_post", "policies_get", "policies_list", "policies_put", "policies_delete",
+  "graph_policyAssociationsList", "graph_policyAssociationsPost", "graph_policyTraverseSystem", "graph_policyTraverseSystemGroup",
+  "policyresults_get", "policyresults_list", "policyresults_org_list", "policystatuses_policiesList", "policystatuses_systemsList",
+  "policytemplates_get", "policytemplates_list",
+];
+
+describe.skipIf(!validator)("contract: simulator answers validate against openapi-v2.yaml", () => {
+  let sim: Simulator;
+  const covered = new Map<string, Set<number>>();
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, seed: 5 });
+  });
+  afterAll(() => sim.close());
+
+  interface Exchange {
+    status: number;
+    body: any;
+    request: ValidationResult;
+    response: ValidationResult;
+  }
+
+  /** Sends a request, validating the request and the response against the spec, and records the coverage. */
+  async function exchange(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; key?: string | null } = {}): Promise<Exchange> {
+    const headers: Record<string, string> = { accept: "application/json", ...init.headers };
+    if (init.key !== null) headers["x-api-key"] = init.key ?? sim.keys.singleOrg;
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+    const url = `${sim.origin}${path}`;
+    const request = validator!.validateRequest({ method, url, headers, body: init.body });
+    const res = await fetch(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const text = await res.text();
+    const body = text === "" ? undefined : JSON.parse(text);
+    const response = validator!.validateResponse({ method, path, status: res.status, body });
+    if (response.operationId) {
+      const statuses = covered.get(response.operationId) ?? new Set<number>();
+      statuses.add(res.status);
+      covered.set(response.operationId, statuses);
+    }
+    return { status: res.status, body, request, response };
+  }
+
+  /** A well-formed request whose answer must have `status` and validate. */
+  async function expectValid(method: string, path: string, status: number, init: Parameters<typeof exchange>[2] = {}): Promise<any> {
+    const result = await exchange(method, path, init);
+    expect(result.request.errors, `request ${method} ${path}`).toEqual([]);
+    expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBe(status);
+    expect(result.response.errors, `response ${method} ${path}`).toEqual([]);
+    return result.body;
+  }
+
+  it("answers all 16 operations with bodies the spec describes", async () => {
+    const templates = await expectValid("GET", "/api/v2/policytemplates?limit=100&sort=name", 200);
+    const baseline = templates.find((t: any) => t.name === "windows_security_baseline");
+    await expectValid("GET", "/api/v2/policytemplates?filter=osMetaFamily:eq:darwin&fields=id,name", 200);
+    const details = await expectValid("GET", `/api/v2/policytemplates/${baseline.id}`, 200);
+    const field = details.configFields.find((f: any) => f.name === "uacLevel");
+
+    const created = await expectValid("POST", "/api/v2/policies", 201, {
+      body: { name: "Contract baseline", notes: "contract", template: { id: baseline.id }, values: [{ configFieldID: field.id, value: "promptForConsent", sensitive: false }] },
+    });
+    await expectValid("GET", "/api/v2/policies?limit=100&sort=-name&filter=name:search:Windows", 200);
+    await expectValid("GET", "/api/v2/policies?fields=id,name&skip=3", 200);
+    await expectValid("GET", `/api/v2/policies/${created.id}`, 200);
+    await expectValid("PUT", `/api/v2/policies/${created.id}`, 200, { body: { name: "Contract baseline v2", values: [] } });
+
+    const seeded = await expectValid("GET", "/api/v2/policies?limit=1&sort=id", 200);
+    const groups = await expectValid("GET", `/api/v2/policies/${seeded[0].id}/systemgroups?limit=100`, 200);
+    const systems = await expectValid("GET", `/api/v2/policies/${seeded[0].id}/systems?limit=100&filter=os:ne:linux`, 200);
+    expect(groups.length + systems.length).toBeGreaterThan(0);
+    const group = groups[0] ?? (await expectValid("GET", `/api/v2/policies/${(await expectValid("GET", "/api/v2/policies?limit=3&sort=id", 200))[2].id}/systemgroups`, 200))[0];
+
+    await expectValid("POST", `/api/v2/policies/${created.id}/associations`, 204, { body: { op: "add", type: "system_group", id: group.id } });
+    await expectValid("POST", `/api/v2/policies/${created.id}/associations`, 204, { body: { op: "add", type: "system", id: sim.systems[0]!.id, attributes: {} } });
+    await expectValid("GET", `/api/v2/policies/${created.id}/associations?targets=system_group&targets=system&limit=5`, 200);
+    await expectValid("GET", `/api/v2/policies/${created.id}/systems`, 200);
+    await expectValid("GET", `/api/v2/policies/${created.id}/systemgroups`, 200);
+    await expectValid("GET", `/api/v2/policies/${created.id}/policystatuses`, 200);
+
+    const results = await expectValid("GET", `/api/v2/policies/${seeded[0].id}/policyresults?limit=100&sort=-startedAt`, 200);
+    await expectValid("GET", "/api/v2/policyresults?filter=state:eq:failed&filter=startedAt:between:2026-10-01T00:00:00Z|2026-11-01T00:00:00Z&sort=-startedAt&limit=50", 200);
+    await expectValid("GET", `/api/v2/policyresults/${results[0].id}`, 200);
+    await expectValid("GET", `/api/v2/policies/${seeded[0].id}/policystatuses?fields=id,state,systemID`, 200);
+    await expectValid("GET", `/api/v2/systems/${results[0].systemID}/policystatuses?sort=-startedAt`, 200);
+    await expectValid("DELETE", `/api/v2/policies/${created.id}`, 204);
+
+    for (const operationId of POLICY_OPERATIONS) {
+      expect([...(covered.get(operationId) ?? [])].some((s) => s < 300), operationId).toBe(true);
+    }
+  });
+
+  it("answers errors with bodies that validate as the spec's Error / ErrorDetails", async () => {
+    const [policy] = await expectValid("GET", "/api/v2/policies?limit=1", 200);
+    const cases: Array<[string, string, number, Parameters<typeof exchange>[2]?]> = [
+      ["GET", "/api/v2/policies?limit=101", 400],
+      ["GET", "/api/v2/policyresults?filter=state:is:failed", 400],
+      ["POST", "/api/v2/policies", 400, { body: { name: "", template: { id: policy.template.id } } }],
+      ["POST", "/api/v2/policies", 409, { body: { name: policy.name, template: { id: policy.template.id } } }],
+      ["GET", "/api/v2/policies", 401, { key: null }],
+      ["GET", "/api/v2/policies", 401, { key: sim.keys.revoked }],
+      ["GET", "/api/v2/policies", 401, { key: sim.keys.multiOrg }],
+      ["GET", "/api/v2/policies", 404, { headers: { "x-org-id": sim.orgs[1]!.id } }],
+      ["DELETE", `/api/v2/policies/${policy.id}`, 403, { key: sim.keys.readOnly }],
+      ["GET", "/api/v2/policies/0123456789abcdef01234567", 404],
+      ["GET", "/api/v2/policyresults/0123456789abcdef01234567", 404],
+      ["GET", "/api/v2/policytemplates/0123456789abcdef01234567", 404],
+      ["GET", "/api/v2/systems/0123456789abcdef01234567/policystatuses", 404],
+      ["POST", `/api/v2/policies/${policy.id}/associations`, 400, { body: { op: "add", type: "printer", id: "x" } }],
+    ];
+    for (const [method, path, status, init] of cases) {
+      const result = await exchange(method, path, init);
+      expect(result.status, `${method} ${path}`).toBe(status);
+      expect(result.response.errors, `${method} ${path} ${JSON.stringify(result.body)}`).toEqual([]);
+    }
+    const system = sim.systems[0]!;
+    const path = `/api/v2/systems/${system.id}/policystatuses`;
+    const signed = signSystemRequest({ method: "GET", pathWithQuery: path, systemId: system.id, privateKeyPem: system.privateKeyPem });
+    const refused = await exchange("GET", path, { key: null, headers: { date: signed.date, authorization: signed.authorization } });
+    expect(refused.status).toBe(401);
+    expect(refused.response.errors).toEqual([]);
+  });
+
+  it("answers the v1 System Context call with the v1 `system` schema", async () => {
+    const system = sim.systems[1]!;
+    const path = `/api/systems/${system.id}`;
+    const signed = signSystemRequest({ method: "GET", pathWithQuery: path, systemId: system.id, privateKeyPem: system.privateKeyPem });
+    const result = await exchange("GET", path, { key: null, headers: { date: signed.date, authorization: signed.authorization } });
+    expect(result.status).toBe(200);
+    expect(result.request.errors).toEqual([]);
+    expect(result.response.errors).toEqual([]);
+  });
+
+  it("catches deliberately wrong bodies, statuses and requests", async () => {
+    const [result] = await expectValid("GET", "/api/v2/policyresults?limit=1", 200);
+    const check = (path: string, status: number, body: unknown, method = "GET") => validator!.validateResponse({ method, path, status, body });
+
+    expect(check("/api/v2/policyresults?limit=1", 200, [{ ...result, exitStatus: "0" }]).errors.join()).toMatch(/exitStatus must be integer/);
+    const { policyID, ...renamed } = result;
+    expect(check("/api/v2/policyresults?limit=1", 200, [{ ...renamed, policyId: policyID }]).errors.join()).toMatch(/unevaluated properties \(policyId\)/);
+    expect(check(`/api/v2/policyresults/${result.id}`, 200, { ...result, startedAt: "yesterday" }).valid).toBe(false);
+    expect(check("/api/v2/policyresults", 200, { results: [result] }).errors.join()).toMatch(/must be array/);
+    expect(check("/api/v2/policies", 201, { name: "x" }, "POST").valid).toBe(true);
+    expect(check("/api/v2/policies", 200, { name: "x" }, "POST").errors.join()).toMatch(/status 200 is not declared/);
+    expect(check("/api/v2/policies/abc", 404, { code: "404", message: "Not Found" }).valid).toBe(false);
+    expect(check("/api/v2/policies/abc/systems", 200, [{ id: "a", type: "computer", paths: [] }]).valid).toBe(false);
+
+    const missingTargets = validator!.validateRequest({ method: "GET", url: `${sim.origin}/api/v2/policies/abc/associations`, headers: { "x-api-key": "k" } });
+    expect(missingTargets.errors.join()).toMatch(/targets/);
+    const badBody = validator!.validateRequest({ method: "POST", url: "/api/v2/policies", headers: { "x-api-key": "k" }, body: { name: "x" } });
+    expect(badBody.errors.join()).toMatch(/template/);
+    const undeclared = validator!.validateRequest({ method: "GET", url: "/api/v2/policies/abc/systems?sort=name", headers: { "x-api-key": "k" } });
+    expect(undeclared.errors.join()).toMatch(/"sort" is not declared/);
+    expect(validator!.validateRequest({ method: "GET", url: "/api/v2/policies", headers: {} }).errors.join()).toMatch(/x-api-key/);
+  });
+});
