@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOpenApiValidator, SPEC_V2_PATH, type ValidationResult } from "./contract/openapi-validator";
+import { createValidatingFetch } from "./contract/validating-fetch";
 import { startSimulator, type Simulator } from "./server";
 import { signSystemRequest } from "./signature";
 
@@ -161,5 +162,18 @@ describe.skipIf(!validator)("contract: simulator answers validate against openap
     const undeclared = validator!.validateRequest({ method: "GET", url: "/api/v2/policies/abc/systems?sort=name", headers: { "x-api-key": "k" } });
     expect(undeclared.errors.join()).toMatch(/"sort" is not declared/);
     expect(validator!.validateRequest({ method: "GET", url: "/api/v2/policies", headers: {} }).errors.join()).toMatch(/x-api-key/);
+  });
+
+  it("wraps fetch so a client's own requests and the answers it gets are checked", async () => {
+    const checked = createValidatingFetch(validator!);
+    const headers = { "x-api-key": sim.keys.singleOrg, accept: "application/json" };
+    const [policy] = (await (await checked.fetch(`${sim.origin}/api/v2/policies?limit=1`, { headers })).json()) as Array<{ id: string; name: string }>;
+    await checked.fetch(`${sim.origin}/api/v2/policies/${policy!.id}`, { method: "PUT", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ name: policy!.name }) });
+    expect(checked.violations()).toEqual([]);
+    await checked.fetch(`${sim.origin}/api/v2/policies/${policy!.id}/associations`, { headers });
+    await checked.fetch(`${sim.origin}/__simulator/info`);
+    expect(checked.exchanges.map((e) => e.operationId)).toEqual(["policies_list", "policies_put", "graph_policyAssociationsList"]);
+    expect(checked.violations()).toHaveLength(1);
+    expect(checked.violations()[0]!.requestErrors.join()).toMatch(/targets/);
   });
 });

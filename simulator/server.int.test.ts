@@ -160,6 +160,11 @@ describe("System Context", () => {
     expect((await signed(`/api/systems/${b!.id}`, a)).status).toBe(401);
   });
 
+  it("serves the same v1 record to an admin API key", async () => {
+    const system = sim.systems[1]!;
+    expect(await call(`/api/systems/${system.id}`)).toMatchObject({ status: 200, body: { _id: system.id } });
+  });
+
   it("is not accepted by the policy operations", async () => {
     const system = sim.systems[0]!;
     for (const path of ["/api/v2/policies", `/api/v2/systems/${system.id}/policystatuses`]) {

@@ -28,7 +28,8 @@ export interface RequestToValidate {
   method: string;
   /** Absolute URL or path with query, e.g. "http://127.0.0.1:4010/api/v2/policies?limit=100". */
   url: string;
-  headers?: Record<string, string | string[] | undefined>;
+  headers?: Record<string, string | string[] | undefined> | Headers;
+  /** Parsed JSON, or the JSON text as handed to fetch. */
   body?: unknown;
 }
 
@@ -97,7 +98,9 @@ async function build(): Promise<OpenApiValidator | null> {
       const found = locate(method, url);
       if (!found?.operation) return { valid: false, operationId: null, errors: [`${method.toUpperCase()} ${new URL(url, "http://spec.invalid").pathname} matches no operation of the spec`] };
       const { spec, operation, specPath } = found;
-      const lowered = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v ?? ""]));
+      const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
+      const lowered = Object.fromEntries(entries.map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v ?? ""]));
+      if (typeof body === "string") body = parseJsonText(body);
       const query = found.url.search.slice(1);
       const result = spec.api.validateRequest({ method: method.toLowerCase(), path: specPath, query, headers: lowered, body }, operation);
       const errors = (result.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
@@ -135,6 +138,14 @@ async function build(): Promise<OpenApiValidator | null> {
       return { valid, operationId, errors };
     },
   };
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 async function loadSpec(file: string, prefix: string): Promise<LoadedSpec> {
