@@ -1,7 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4100);
 export const OWNER_STATE = "test-results/.auth/owner.json";
+/** The JumpCloud simulator the app may reach in these tests (and no other custom host). */
+export const SIMULATOR_ORIGIN = `http://127.0.0.1:${SIMULATOR_PORT}`;
 
 // The suite runs against the production build (`next build` first; `npm test` does it) and a fresh database
 // given in DATABASE_URL, in Debian's Chromium: Playwright's own browser download cannot work here.
@@ -27,6 +30,13 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: "node node_modules/tsx/dist/cli.mjs simulator/main.ts",
+      url: `${SIMULATOR_ORIGIN}/__simulator/info`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SIMULATOR_PORT: String(SIMULATOR_PORT), SIMULATOR_SEED: "1" },
+    },
+    {
       command: `node node_modules/next/dist/bin/next start -p ${APP_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
       reuseExistingServer: false,
@@ -34,6 +44,9 @@ export default defineConfig({
       env: {
         DATABASE_URL: process.env.DATABASE_URL ?? "",
         AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
+        // A throwaway key for the test database only (32 zero-free bytes, base64).
+        CREDENTIALS_ENCRYPTION_KEY: "e2e:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=",
+        JUMPCLOUD_ALLOWED_ORIGINS: SIMULATOR_ORIGIN,
         NODE_ENV: "production",
       },
     },

@@ -1,0 +1,58 @@
+import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
+import { getIntegrationService, type IntegrationService } from "@/lib/integrations/registry";
+import { CredentialError } from "./credential-errors";
+
+export function requireService(id: string): IntegrationService {
+  const service = getIntegrationService(id);
+  if (!service) throw new CredentialError("invalid", `Unknown integration service "${id}".`, { service: "Choose an integration service from the list" });
+  return service;
+}
+
+export function requireAuthType(service: IntegrationService, authType: string) {
+  const spec = service.authTypes.find((t) => t.id === authType);
+  if (!spec) {
+    throw new CredentialError("invalid", `${service.label} has no auth type "${authType}".`, {
+      authType: `Choose one of ${service.authTypes.map((t) => t.label).join(", ")}`,
+    });
+  }
+  return spec;
+}
+
+export interface SplitFields {
+  /** Stored in clear: connection settings and the auth type's non-secret fields. */
+  settings: Record<string, string>;
+  /** Sealed in the envelope. */
+  secrets: Record<string, string>;
+}
+
+/** Splits form values into clear settings and sealed secrets, dropping empty and unknown fields. */
+export function splitFields(service: IntegrationService, authType: string, fields: Record<string, string>): SplitFields {
+  const spec = requireAuthType(service, authType);
+  const settings: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const field of [...service.connectionFields, ...spec.fields]) {
+    const value = fields[field.name]?.trim();
+    if (!value) continue;
+    (field.secret ? secrets : settings)[field.name] = value;
+  }
+  return { settings, secrets };
+}
+
+/**
+ * Validates the complete field set with the integration's own schemas, returning the auth object and the
+ * connection. Errors name the field and say what is wrong, never what was typed.
+ */
+export function validateFields(service: IntegrationService, authType: string, all: Record<string, string>) {
+  const spec = requireAuthType(service, authType);
+  const authValues = Object.fromEntries(spec.fields.map((f) => [f.name, all[f.name] ?? ""]));
+  const connectionValues = Object.fromEntries(service.connectionFields.map((f) => [f.name, all[f.name] ?? ""]));
+  try {
+    return { auth: service.parseAuth(authType, authValues), connection: service.parseConnection(connectionValues) };
+  } catch (error) {
+    if (isJumpCloudError(error)) {
+      const field = error.parameterPath || "_";
+      throw new CredentialError("invalid", error.message, { [field]: error.message.replace(/^Invalid credential field [^:]+: /, "") });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,174 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/audit-log";
+import type { GuardContext } from "@/lib/auth/guard";
+import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { appKeyring } from "./app-keyring";
+import { CredentialError } from "./credential-errors";
+import { requireService, splitFields, validateFields } from "./credential-fields";
+import type { CredentialForm, CredentialUpdate } from "./credential-input";
+
+/** Everything a display may show. The envelope is not in this list, so no display query can select it. */
+const DISPLAY_SELECT = {
+  id: true,
+  name: true,
+  description: true,
+  service: true,
+  authType: true,
+  settings: true,
+  keyId: true,
+  lastTestOk: true,
+  lastTestKind: true,
+  lastTestMessage: true,
+  lastTestLatencyMs: true,
+  lastTestedAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { nodeConfigs: true } },
+} satisfies Prisma.CredentialSelect;
+
+export type CredentialSummary = Prisma.CredentialGetPayload<{ select: typeof DISPLAY_SELECT }> & {
+  settings: Record<string, string>;
+};
+
+const storedSecretsSchema = z.record(z.string(), z.string());
+
+function sealSecrets(id: string, service: string, secrets: Record<string, string>) {
+  const keyring = appKeyring();
+  return { secretEnvelope: seal(secrets, { keyring, aad: { credentialId: id, service } }), keyId: keyring.primaryKeyId };
+}
+
+/** Opens a stored envelope. A tampered row or a lost key is this credential's problem alone. */
+export function openSecrets(row: { id: string; name: string; service: string; secretEnvelope: string }): Record<string, string> {
+  try {
+    const value = open(row.secretEnvelope, { keyring: appKeyring(), aad: { credentialId: row.id, service: row.service } });
+    return storedSecretsSchema.parse(value);
+  } catch (error) {
+    const why =
+      error instanceof SecretBoxError && error.kind === "unknownKey"
+        ? `it was encrypted with key "${error.keyId}", which is not configured (add it to CREDENTIALS_ENCRYPTION_KEYS_OLD)`
+        : "the stored ciphertext is damaged or belongs to another row";
+    throw new CredentialError("cannotDecrypt", `Cannot decrypt the credential "${row.name}": ${why}. Replace its secret to use it again.`);
+  }
+}
+
+export async function listCredentials(): Promise<CredentialSummary[]> {
+  return (await db.credential.findMany({ select: DISPLAY_SELECT, orderBy: { name: "asc" } })) as CredentialSummary[];
+}
+
+export async function getCredential(id: string): Promise<CredentialSummary> {
+  const found = await db.credential.findUnique({ where: { id }, select: DISPLAY_SELECT });
+  if (!found) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
+  return found as CredentialSummary;
+}
+
+/** Names of the saved node configs that use a credential, for the delete confirmation. */
+export async function credentialUsage(id: string): Promise<string[]> {
+  const nodes = await db.nodeConfig.findMany({ where: { credentialId: id }, select: { name: true }, orderBy: { name: "asc" } });
+  return nodes.map((n) => n.name);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+const nameTaken = (name: string) =>
+  new CredentialError("conflict", `A credential named "${name}" already exists.`, { name: "This name is already used; choose another" });
+
+export async function createCredential(form: CredentialForm, { user, ip }: GuardContext): Promise<CredentialSummary> {
+  const service = requireService(form.service);
+  validateFields(service, form.authType, form.fields);
+  const { settings, secrets } = splitFields(service, form.authType, form.fields);
+  const id = randomUUID();
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.credential.create({
+        data: {
+          id,
+          name: form.name,
+          description: form.description,
+          service: service.id,
+          authType: form.authType,
+          settings,
+          ...sealSecrets(id, service.id, secrets),
+          createdById: user.id,
+        },
+        select: DISPLAY_SELECT,
+      });
+      await recordAuditEvent(
+        { actor: user, action: "credential.created", target: form.name, metadata: { service: service.id, authType: form.authType }, ip },
+        tx,
+      );
+      return created as CredentialSummary;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(form.name);
+    throw error;
+  }
+}
+
+/**
+ * The full field set an edit or a test works with: what the form sent, and for each secret left empty, the
+ * stored one (only while the auth type is unchanged).
+ */
+export async function mergeWithStored(id: string | undefined, authType: string, fields: Record<string, string>) {
+  if (!id) return { ...fields };
+  const row = await db.credential.findUnique({ where: { id } });
+  if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
+  if (row.authType !== authType) return { ...fields };
+  const stored = openSecrets(row);
+  const merged = { ...fields };
+  for (const [name, value] of Object.entries(stored)) if (!merged[name]?.trim()) merged[name] = value;
+  return merged;
+}
+
+export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<CredentialSummary> {
+  const service = requireService(update.service);
+  const fields = await mergeWithStored(update.id, update.authType, update.fields);
+  validateFields(service, update.authType, fields);
+  const { settings, secrets } = splitFields(service, update.authType, fields);
+  const replaced = Object.keys(update.fields).filter((name) => update.fields[name]?.trim() && name in secrets);
+  try {
+    return await db.$transaction(async (tx) => {
+      const result = await tx.credential.updateMany({
+        where: { id: update.id, version: update.expectedVersion },
+        data: {
+          name: update.name,
+          description: update.description,
+          authType: update.authType,
+          settings,
+          ...sealSecrets(update.id, service.id, secrets),
+          version: { increment: 1 },
+        },
+      });
+      if (result.count === 0) {
+        const exists = await tx.credential.findUnique({ where: { id: update.id }, select: { id: true } });
+        if (!exists) throw new CredentialError("notFound", "That credential was deleted by someone else.");
+        throw new CredentialError("conflict", "This credential was changed by someone else since you opened it. Reload to see their changes; nothing was saved.");
+      }
+      await recordAuditEvent(
+        { actor: user, action: "credential.updated", target: update.name, metadata: { authType: update.authType, replacedSecrets: replaced }, ip },
+        tx,
+      );
+      return (await tx.credential.findUniqueOrThrow({ where: { id: update.id }, select: DISPLAY_SELECT })) as CredentialSummary;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(update.name);
+    throw error;
+  }
+}
+
+export async function deleteCredential(id: string, { user, ip }: GuardContext): Promise<{ name: string }> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.credential.findUnique({ where: { id }, select: { name: true } });
+    if (!row) throw new CredentialError("notFound", "That credential no longer exists.");
+    const users = await tx.nodeConfig.count({ where: { credentialId: id } });
+    await tx.credential.delete({ where: { id } });
+    await recordAuditEvent({ actor: user, action: "credential.deleted", target: row.name, metadata: { nodeConfigsDetached: users }, ip }, tx);
+    return row;
+  });
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/audit-log";
+import type { GuardContext } from "@/lib/auth/guard";
+import { clientForCredential } from "@/lib/credentials/credential-connection";
+import { CredentialError } from "@/lib/credentials/credential-errors";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
+import type { JsonValue } from "@/lib/nodes/json-value";
+import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
+import { resolveParameters } from "@/lib/nodes/resolve-parameters";
+import { NodeRunError } from "./run-errors";
+import { recordRun, type RunStart } from "./run-record";
+
+export interface ExecuteNodeRequest {
+  config: NodeConfig;
+  input: JsonValue | undefined;
+  /** Overrides `config.credential`; the builder picks the credential beside the config. */
+  credential?: CredentialReference;
+  nodeConfigId?: string;
+  nodeName?: string;
+  via: "builder" | "api";
+  signal?: AbortSignal;
+}
+
+export interface ExecuteNodeResult {
+  items: unknown[];
+  meta: { requests: number; pages: number; durationMs: number; runId: string };
+}
+
+/** `{ id }`, `{ name }`, or a bare string that is an id or else a name. */
+export async function findCredentialId(reference: CredentialReference | undefined): Promise<{ id: string; name: string }> {
+  if (reference === undefined) {
+    throw new NodeRunError("credentialRequired", "Choose a credential for this node (by id or name).", { path: "credential" });
+  }
+  const where =
+    typeof reference === "string"
+      ? { OR: [{ id: reference }, { name: reference }] }
+      : "id" in reference
+        ? { id: reference.id }
+        : { name: reference.name };
+  const found = await db.credential.findFirst({ where, select: { id: true, name: true } });
+  if (!found) {
+    const shown = typeof reference === "string" ? reference : "id" in reference ? reference.id : reference.name;
+    throw new NodeRunError("credentialNotFound", `No credential "${shown}" exists. Check its id or name in Credentials.`, { path: "credential" });
+  }
+  return found;
+}
+
+/**
+ * The one way a node runs, from the builder and the HTTP API alike: merge, render and validate the parameters,
+ * open the credential, run the operation, and record the run (counts and a bounded sample, never a secret).
+ */
+export async function executeNode(request: ExecuteNodeRequest, { user, ip }: GuardContext): Promise<ExecuteNodeResult> {
+  const started = performance.now();
+  const { config } = request;
+  const start: RunStart = {
+    via: request.via,
+    actor: user,
+    nodeConfigId: request.nodeConfigId,
+    nodeName: request.nodeName,
+    inlineConfig: request.nodeConfigId ? undefined : (config as unknown as Prisma.InputJsonValue),
+    resource: config.resource,
+    operation: config.operation,
+  };
+  const fail = async (error: NodeRunError): Promise<never> => {
+    const runId = await recordRun(start, {
+      status: "error",
+      durationMs: Math.round(performance.now() - started),
+      errorKind: error.kind,
+      errorMessage: error.message,
+    });
+    throw new NodeRunError(error.kind, error.message, { ...error.details, runId });
+  };
+
+  let credential: { id: string; name: string };
+  try {
+    credential = await findCredentialId(request.credential ?? config.credential);
+  } catch (error) {
+    if (error instanceof NodeRunError) return fail(error);
+    throw error;
+  }
+  start.credential = credential;
+
+  const resolved = resolveParameters(config, request.input);
+  if (!resolved.valid) {
+    const errors = resolved.issues.filter((issue) => issue.severity === "error");
+    const first = errors[0];
+    return fail(
+      new NodeRunError("invalidConfig", first ? `${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}` : "Invalid node config.", {
+        issues: resolved.issues,
+        ...(first?.path ? { path: first.path } : {}),
+      }),
+    );
+  }
+
+  try {
+    const { client } = await clientForCredential(credential.id, {});
+    await recordAuditEvent({
+      actor: user,
+      action: "credential.used",
+      target: credential.name,
+      metadata: { resource: config.resource, operation: config.operation, via: request.via },
+      ip,
+    });
+    const result = await client.run(config.resource, config.operation, resolved.parameters, request.signal ? { signal: request.signal } : {});
+    const runId = await recordRun(start, {
+      status: "success",
+      durationMs: Math.round(performance.now() - started),
+      requests: result.meta.requests,
+      pages: result.meta.pages,
+      items: result.items,
+    });
+    return { items: result.items, meta: { ...result.meta, runId } };
+  } catch (error) {
+    if (error instanceof CredentialError) {
+      return fail(new NodeRunError(error.kind === "cannotDecrypt" ? "cannotDecrypt" : "invalidCredential", error.message, { path: "credential" }));
+    }
+    if (isJumpCloudError(error)) {
+      return fail(
+        new NodeRunError(error.kind, error.message, {
+          guidance: error.guidance,
+          ...(error.status === undefined ? {} : { status: error.status }),
+          ...(error.parameterPath ? { path: error.parameterPath } : {}),
+        }),
+      );
+    }
+    throw error;
+  }
+}
