@@ -222,6 +222,7 @@ function closeObjects(schema: unknown, seen = new Map<object, unknown>()): unkno
 function openCopy(member: unknown, seen: Map<object, unknown>): unknown {
   const closed = closeObjects(member, seen);
   if (typeof closed !== "object" || closed === null || Array.isArray(closed)) return closed;
-  const { unevaluatedProperties: _dropped, ...open } = closed as Record<string, unknown>;
+  const open = { ...(closed as Record<string, unknown>) };
+  delete open.unevaluatedProperties;
   return open;
 }
