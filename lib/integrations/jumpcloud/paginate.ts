@@ -1,5 +1,5 @@
 // Concurrent skip/limit pagination. JumpCloud's policy lists carry no total count, so pages are fetched in a
-// sliding window ahead of the last full page and launching stops at the first short page.
+// sliding window that grows while pages come back full, and launching stops at the first short page.
 import type { Page, PagePlan } from "./request-builder";
 
 export type FetchPage = (page: Partial<Page> | undefined, signal: AbortSignal) => Promise<unknown[]>;
@@ -56,8 +56,11 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
   try {
     await new Promise<void>((resolve) => {
       let inFlight = 0;
+      let fullPages = 0;
       const launchMore = () => {
-        while (!failure && launched <= endIndex && inFlight < pool.size) {
+        // Slow start: most lists fit in one page, so the window opens (1, 2, 4, …) only as full pages arrive.
+        const window = plan.kind === "fixed" ? pool.size : Math.min(pool.size, 2 ** fullPages);
+        while (!failure && launched <= endIndex && inFlight < window) {
           const index = launched++;
           const page = pageAt(index);
           if (!page) break;
@@ -67,7 +70,8 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
             .then(
               (items) => {
                 results[index] = items;
-                if (items.length < page.limit && index < endIndex) endIndex = index;
+                if (items.length < page.limit) endIndex = Math.min(endIndex, index);
+                else fullPages++;
               },
               (error: unknown) => {
                 if (!failure) {

@@ -51,7 +51,9 @@ export function planRequests(input: PlanInput): RequestPlan {
   const notes: string[] = [];
   const add = (target: OperationSpec, p: NormalizedParams, purpose: string, shape: CallShape = {}, extra: Partial<PlannedRequest> = {}) => {
     const built = buildRequest(target, p, origin, headers, shape);
-    requests.push({ method: built.method, url: built.url, headers: built.headers, ...(built.body === undefined ? {} : { body: built.body }), purpose, ...extra });
+    // A value only known at run time stays a readable placeholder instead of its URL encoding.
+    const url = built.url.replace("%7BtemplateId%7D", "{templateId}");
+    requests.push({ method: built.method, url, headers: built.headers, ...(built.body === undefined ? {} : { body: built.body }), purpose, ...extra });
   };
 
   const key = `${op.resource}.${op.operation}`;

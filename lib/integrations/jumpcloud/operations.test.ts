@@ -1,0 +1,58 @@
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { findOperation, operations } from "./operations";
+import { normalizeParams } from "./params";
+
+const projectRoot = path.resolve(import.meta.dirname, "../../..");
+const specPath = path.resolve(projectRoot, "../shared/jumpcloud/openapi-v2.yaml");
+
+describe("operation registry", () => {
+  it("holds the 16 operations of the integration guide with unique resource/operation pairs", () => {
+    expect(operations).toHaveLength(16);
+    expect(new Set(operations.map((o) => `${o.resource}.${o.operation}`)).size).toBe(16);
+    for (const [resource, ops] of Object.entries({
+      policy: ["create", "get", "list", "update", "delete"],
+      policyAssociation: ["list", "manage"],
+      policyTraversal: ["getSystems", "getSystemGroups"],
+      policyResult: ["get", "listForPolicy", "listForOrganization"],
+      policyStatus: ["listForPolicy", "listForSystem"],
+      policyTemplate: ["get", "list"],
+    })) {
+      for (const op of ops) expect(findOperation(resource, op), `${resource}.${op}`).toBeDefined();
+    }
+  });
+
+  it("states per endpoint which list options it supports and that System Context runs none of them", () => {
+    expect(findOperation("policyAssociation", "list")!.listOptions).toEqual(["limit", "skip"]);
+    expect(findOperation("policyTraversal", "getSystems")!.listOptions).toEqual(["limit", "skip", "filter"]);
+    expect(findOperation("policy", "list")!.listOptions).toEqual(["limit", "skip", "filter", "sort", "fields"]);
+    for (const op of operations) {
+      expect(op.authTypes).toEqual(["apiKey", "serviceAccount"]);
+      expect(op.label).not.toBe("");
+      expect(op.description).not.toBe("");
+      for (const p of op.parameters) expect(p.help.length, `${op.operation}.${p.name}`).toBeGreaterThan(5);
+    }
+  });
+
+  it("every operation's example parameters validate", () => {
+    for (const op of operations) expect(() => normalizeParams(op, op.example), `${op.resource}.${op.operation}`).not.toThrow();
+  });
+
+  it("validating already-validated parameters gives the same result (the node layer validates first)", () => {
+    for (const op of operations) {
+      const once = op.schema.parse(op.example);
+      expect(op.schema.parse(once)).toEqual(once);
+    }
+  });
+
+  it.skipIf(!existsSync(specPath))("every method and path exists in the official OpenAPI spec", () => {
+    const spec = readFileSync(specPath, "utf8");
+    for (const op of operations) {
+      const at = spec.indexOf(`\n  ${op.path}:\n`);
+      expect(at, op.path).toBeGreaterThan(0);
+      const block = spec.slice(at, spec.indexOf("\n  /", at + 5));
+      expect(block, `${op.method} ${op.path}`).toContain(`\n    ${op.method.toLowerCase()}:`);
+    }
+  });
+});

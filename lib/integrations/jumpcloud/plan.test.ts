@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { planRequests, toCurl } from "./plan";
+import { json, pagedRecords } from "./testing/fake-fetch";
+import { harness, ID } from "./testing/client-harness";
+import { operations } from "./operations";
+
+const auth = { type: "apiKey" as const, apiKey: "super-secret-key-123456", orgId: ID.org };
+
+describe("planRequests", () => {
+  it("shows the exact request with the secret masked", () => {
+    const plan = planRequests({ resource: "policyStatus", operation: "listForSystem", params: { systemId: ID.system, options: { filter: ["status:eq:failed"], limit: 50 } }, auth });
+    expect(plan.requests).toEqual([
+      {
+        method: "GET",
+        url: `https://console.jumpcloud.com/api/v2/systems/${ID.system}/policystatuses?limit=50&skip=0&filter=status%3Aeq%3Afailed`,
+        headers: { Accept: "application/json", "x-org-id": ID.org, "x-api-key": "••••" },
+        purpose: "List for System",
+      },
+    ]);
+    expect(JSON.stringify(plan)).not.toContain("super-secret-key");
+  });
+
+  it("plans pages for a large limit and a series for returnAll", () => {
+    const big = planRequests({ resource: "policy", operation: "list", params: { options: { limit: 230 } }, auth });
+    expect(big.requests.map((r) => new URL(r.url).search)).toEqual(["?limit=100&skip=0", "?limit=100&skip=100", "?limit=30&skip=200"]);
+    const all = planRequests({ resource: "policyTemplate", operation: "list", params: { returnAll: true, options: { sort: ["name"] } }, auth });
+    expect(all.requests).toHaveLength(1);
+    expect(all.requests[0]!.url).toContain("?limit=100&skip=0&sort=name%2Cid");
+    expect(all.requests[0]!.pagination).toEqual({ pageSize: 100, until: "a page returns fewer than 100 records" });
+  });
+
+  it("plans the steps of a create from a template name and of an update", () => {
+    const create = planRequests({
+      resource: "policy",
+      operation: "create",
+      params: { policyData: { name: "Security Compliance Policy", template: "windows_security_baseline" }, additionalFields: { xOrgId: ID.org } },
+      auth,
+    });
+    expect(create.requests.map((r) => `${r.method} ${r.url.replace(/^https:\/\/[^/]+/, "").split("?")[0]}`)).toEqual([
+      "GET /api/v2/policytemplates",
+      "GET /api/v2/policytemplates/{templateId}",
+      "GET /api/v2/policies",
+      "POST /api/v2/policies",
+    ]);
+    expect(create.requests[3]!.headers["Content-Type"]).toBe("application/json");
+    const update = planRequests({ resource: "policy", operation: "update", params: { policyId: ID.policy, policyData: { notes: "n" } }, auth });
+    expect(update.requests.map((r) => r.method)).toEqual(["GET", "PUT"]);
+  });
+
+  it("masks service-account and System Context headers too", () => {
+    const sa = planRequests({ resource: "policy", operation: "list", params: {}, auth: { type: "serviceAccount", clientId: "c", clientSecret: "s3cret" } });
+    expect(sa.requests[0]!.headers.Authorization).toBe("Bearer ••••");
+    expect(() => planRequests({ resource: "policy", operation: "list", params: {}, auth: { type: "systemContext", systemId: ID.system } })).toThrow(/System Context/);
+  });
+
+  it("copies as curl with the secret as an environment variable", () => {
+    const plan = planRequests({ resource: "policy", operation: "get", params: { policyId: ID.policy }, auth });
+    const curl = toCurl(plan.requests[0]!);
+    expect(curl).toContain(`curl -X GET 'https://console.jumpcloud.com/api/v2/policies/${ID.policy}'`);
+    expect(curl).toContain('-H "x-api-key: $JUMPCLOUD_API_KEY"');
+    expect(curl).not.toContain("super-secret");
+  });
+
+  it("the preview and a run send the same requests for every single-step operation example", async () => {
+    for (const op of operations) {
+      if (op.resource === "policy" && (op.operation === "create" || op.operation === "update")) continue;
+      const params = { ...op.example, additionalFields: { xOrgId: ID.org } };
+      const plan = planRequests({ resource: op.resource, operation: op.operation, params, auth });
+      const { client, fetch } = harness(op.paginated ? pagedRecords(0) : () => json({ id: ID.policy }), { auth });
+      await client.run(op.resource, op.operation, params);
+      const sent = fetch.calls.map((c) => ({ method: c.method, url: c.url, body: c.body === undefined ? undefined : JSON.parse(c.body) }));
+      const planned = plan.requests.map((r) => ({ method: r.method, url: r.url, body: r.body }));
+      expect(sent, `${op.resource}.${op.operation}`).toEqual(planned);
+      for (const [i, call] of fetch.calls.entries()) {
+        const masked = Object.fromEntries(Object.entries(call.headers).map(([k, v]) => [k, k === "x-api-key" ? "••••" : v]));
+        expect(masked).toEqual(plan.requests[i]!.headers);
+      }
+    }
+  });
+});
