@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { CredentialForm } from "@/components/credentials/credential-form";
+import { Card } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { serviceDescriptors } from "@/lib/credentials/service-descriptors";
+
+export const metadata: Metadata = { title: "Add credential" };
+
+export default async function NewCredentialPage() {
+  await requirePageUser("admin");
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-semibold">Add New Credential</h1>
+      <Card>
+        <CredentialForm services={serviceDescriptors()} />
+      </Card>
+    </div>
+  );
+}

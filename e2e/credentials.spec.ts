@@ -1,0 +1,158 @@
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
+import { createSimulatorCredential, fillApiKeyCredential } from "./credentials";
+import { simulatorInfo } from "./simulator";
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every way a key could sit in a text column: as is, base64, base64url, hex, URL-encoded, reversed. */
+function encodings(secret: string): string[] {
+  const bytes = Buffer.from(secret);
+  return [secret, bytes.toString("base64"), bytes.toString("base64url"), bytes.toString("hex"), encodeURIComponent(secret), [...secret].reverse().join("")];
+}
+
+/** Records every response body the browser receives (pages, RSC payloads, server action results). */
+function recordResponses(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    try {
+      bodies.push(`${response.url()}\n${JSON.stringify(response.headers())}\n${await response.text()}`);
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  return bodies;
+}
+
+test.describe.serial("credentials", () => {
+  test("an API key credential: Test Connection on the unsaved form succeeds, then it is saved and shown as connected", async ({ page }) => {
+    const sim = await simulatorInfo();
+    await fillApiKeyCredential(page, { name: "JumpCloud Production", apiKey: sim.keys.singleOrg });
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Connected");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("credential-row-JumpCloud Production")).toBeVisible();
+    await page.getByRole("button", { name: "Test connection of JumpCloud Production" }).click();
+    await expect(page.getByTestId("credential-row-JumpCloud Production").getByTestId("credential-status")).toContainText("Connected");
+  });
+
+  test("a wrong key says invalid API key; an org-spanning key without an org id says the org id is required", async ({ page }) => {
+    const sim = await simulatorInfo();
+    await fillApiKeyCredential(page, { name: "Wrong key", apiKey: "jcsim-not-a-real-key-000000000000" });
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Invalid API key");
+    await expect(page.getByTestId("test-outcome")).toContainText("Verify your API key is correct and active");
+
+    await fillApiKeyCredential(page, { name: "Multi org", apiKey: sim.keys.multiOrg });
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Organization ID required");
+    await expect(page.getByTestId("test-outcome")).toContainText("xOrgId");
+
+    await page.getByLabel("Default Organization ID (optional)").fill(sim.orgs[1]!.id);
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Connected");
+  });
+
+  test("bad field values are refused with a message naming the field", async ({ page }) => {
+    await fillApiKeyCredential(page, { name: "Spaces", apiKey: "abc def ghi jkl" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("credential-error")).toContainText("API Key must not contain spaces");
+    await page.getByRole("radio", { name: /System Context/ }).check();
+    await expect(page.getByTestId("auth-type-description")).toContainText("cannot run policy operations");
+    await page.getByLabel("System ID").fill("not-an-object-id");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("credential-error")).toContainText("System ID must be 24 hexadecimal characters");
+    await expect(page).toHaveURL(/\/credentials\/new$/);
+  });
+
+  test("System Context: a seeded system's private key connects; a wrong stored signature is rejected", async ({ page }) => {
+    const sim = await simulatorInfo();
+    const system = sim.systems[0]!;
+    await page.goto("/credentials/new");
+    await page.getByLabel("Name", { exact: true }).fill("Device signer");
+    await page.getByRole("radio", { name: /System Context/ }).check();
+    await page.getByLabel("System ID").fill(system.id);
+    await page.getByLabel("Private Key (optional)").fill(system.privateKeyPem);
+    await page.getByText("Connection: region and base URL").click();
+    await page.getByLabel("Custom Base URL (optional)").fill(SIMULATOR_ORIGIN);
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Connected");
+
+    await page.getByLabel("Private Key (optional)").fill("");
+    await page.getByLabel("System Date (optional)").fill(new Date().toUTCString());
+    await page.getByLabel("System Signature (optional)").fill(Buffer.from("not a signature").toString("base64"));
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Signature rejected");
+  });
+
+  test("editing without replacing the secret keeps it working; the key is in no response, no row, no encoding", async ({ page }) => {
+    const sim = await simulatorInfo();
+    const bodies = recordResponses(page);
+    await createSimulatorCredential(page, { name: "Canary", apiKey: sim.keys.singleOrg });
+    await page.getByRole("link", { name: "Edit Canary" }).click();
+    await expect(page.getByLabel("API Key", { exact: true })).toHaveValue("•••••••• stored");
+    await page.getByLabel("Name", { exact: true }).fill("Canary renamed");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Test connection of Canary renamed" }).click();
+    await expect(page.getByTestId("credential-row-Canary renamed").getByTestId("credential-status")).toContainText("Connected");
+    await page.getByRole("link", { name: "Edit Canary renamed" }).click();
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Connected");
+
+    for (const body of bodies) for (const form of encodings(sim.keys.singleOrg)) expect(body).not.toContain(form);
+    expect(bodies.length).toBeGreaterThan(5);
+
+    const tables = await query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public'");
+    for (const { table_name } of tables) {
+      const rows = await query<{ row: string }>(`select t::text as row from "${table_name}" t`);
+      for (const { row } of rows) for (const form of encodings(sim.keys.singleOrg)) expect(row, `${table_name} holds the key`).not.toContain(form);
+    }
+    const [row] = await query<{ secretEnvelope: string }>(`select "secretEnvelope" from "Credential" where name = 'Canary renamed'`);
+    expect(row!.secretEnvelope).toMatch(/^v1\.[A-Za-z0-9_-]+\./);
+  });
+
+  test("a tampered ciphertext says it cannot be decrypted, and the other credentials keep working", async ({ page }) => {
+    await query(`update "Credential" set "secretEnvelope" = regexp_replace("secretEnvelope", '.$', case when right("secretEnvelope", 1) = 'A' then 'B' else 'A' end) where name = 'Canary renamed'`);
+    await page.goto("/credentials");
+    await page.getByRole("button", { name: "Test connection of Canary renamed" }).click();
+    await expect(page.getByTestId("credential-row-Canary renamed").getByTestId("credential-status")).toContainText("Cannot use this credential");
+    await expect(page.getByTestId("credential-row-Canary renamed").getByTestId("credential-status")).toHaveAttribute("title", /Cannot decrypt the credential "Canary renamed"/);
+    await page.getByRole("button", { name: "Test connection of JumpCloud Production" }).click();
+    await expect(page.getByTestId("credential-row-JumpCloud Production").getByTestId("credential-status")).toContainText("Connected");
+  });
+
+  test("two admins editing the same credential: the second save is refused, nothing is overwritten", async ({ page, browser }) => {
+    await page.goto("/credentials");
+    await page.getByRole("link", { name: "Edit JumpCloud Production" }).click();
+    const otherContext = await browser.newContext({ storageState: OWNER_STATE });
+    const other = await otherContext.newPage();
+    await other.goto(page.url());
+    await other.getByLabel("Description (optional)").fill("first save wins");
+    await other.getByRole("button", { name: "Save" }).click();
+    await expect(other).toHaveURL(/\/credentials$/);
+    await page.getByLabel("Description (optional)").fill("second save must not overwrite");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("credential-error")).toContainText("changed by someone else");
+    await otherContext.close();
+    const [row] = await query<{ description: string }>(`select description from "Credential" where name = 'JumpCloud Production'`);
+    expect(row!.description).toBe("first save wins");
+  });
+
+  test("delete asks for confirmation, then removes the credential", async ({ page }) => {
+    await page.goto("/credentials");
+    await page.getByRole("button", { name: "Delete Canary renamed" }).click();
+    await expect(page.getByTestId("delete-usage").first()).toBeVisible();
+    await page.getByRole("button", { name: "Delete credential" }).filter({ visible: true }).click();
+    await expect(page.getByTestId("credential-row-Canary renamed")).toHaveCount(0);
+    expect(await query(`select 1 from "Credential" where name = 'Canary renamed'`)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+import { SIMULATOR_ORIGIN } from "../playwright.config";
+
+/** Fills the Add New Credential form for an API key on the simulator (does not press a button). */
+export async function fillApiKeyCredential(page: Page, { name, apiKey, orgId }: { name: string; apiKey: string; orgId?: string }): Promise<void> {
+  await page.goto("/credentials/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("radio", { name: /API Key/ }).check();
+  await page.getByLabel("API Key", { exact: true }).fill(apiKey);
+  if (orgId) await page.getByLabel("Default Organization ID (optional)").fill(orgId);
+  await page.getByText("Connection: region and base URL").click();
+  await page.getByLabel("Custom Base URL (optional)").fill(SIMULATOR_ORIGIN);
+}
+
+/** Creates and saves an API-key credential that points at the simulator, through the Credentials UI. */
+export async function createSimulatorCredential(page: Page, options: { name: string; apiKey: string; orgId?: string }): Promise<void> {
+  await fillApiKeyCredential(page, options);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/credentials$/);
+  await expect(page.getByTestId(`credential-row-${options.name}`)).toBeVisible();
+}

@@ -1,0 +1,25 @@
+import { SIMULATOR_ORIGIN } from "../playwright.config";
+
+export interface SimulatorInfo {
+  origin: string;
+  keys: { singleOrg: string; multiOrg: string; readOnly: string; revoked: string };
+  orgs: Array<{ id: string; name: string }>;
+  serviceAccount: { clientId: string; clientSecret: string; orgId: string };
+  systems: Array<{ id: string; hostname: string; orgId: string; privateKeyPem: string }>;
+}
+
+/** The simulator's fixed test facts (keys, orgs, System Context systems with their private keys). */
+export async function simulatorInfo(): Promise<SimulatorInfo> {
+  const response = await fetch(`${SIMULATOR_ORIGIN}/__simulator/info`);
+  if (!response.ok) throw new Error(`simulator info: HTTP ${response.status}`);
+  return (await response.json()) as SimulatorInfo;
+}
+
+export async function setSimulatorOptions(patch: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${SIMULATOR_ORIGIN}/__simulator/options`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  if (!response.ok) throw new Error(`simulator options: HTTP ${response.status} ${await response.text()}`);
+}

@@ -1,0 +1,39 @@
+import { integrationServices } from "@/lib/integrations/registry";
+
+/** The credential form's view of the integration registry: plain data a client component can receive. */
+export interface FieldDescriptor {
+  name: string;
+  label: string;
+  help: string;
+  kind: "text" | "secret" | "textarea" | "select";
+  secret: boolean;
+  required: boolean;
+  placeholder?: string;
+  options?: ReadonlyArray<{ value: string; label: string }>;
+}
+
+export interface ServiceDescriptor {
+  id: string;
+  label: string;
+  authTypes: Array<{ id: string; label: string; description: string; recommended: boolean; fields: FieldDescriptor[] }>;
+  connectionFields: FieldDescriptor[];
+}
+
+function describeField({ schema: _schema, ...field }: FieldDescriptor & { schema: unknown }): FieldDescriptor {
+  return field;
+}
+
+export function serviceDescriptors(): ServiceDescriptor[] {
+  return integrationServices.map((service) => ({
+    id: service.id,
+    label: service.label,
+    authTypes: service.authTypes.map((authType) => ({
+      id: authType.id,
+      label: authType.label,
+      description: authType.description,
+      recommended: authType.recommended,
+      fields: authType.fields.map(describeField),
+    })),
+    connectionFields: service.connectionFields.map(describeField),
+  }));
+}
