@@ -43,10 +43,15 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
       : (index: number): Page => ({ skip: plan.startSkip + index * plan.pageSize, limit: plan.pageSize });
   const lastIndex = plan.kind === "fixed" ? plan.pages.length - 1 : Number.POSITIVE_INFINITY;
 
-  // Failing fast: the first error aborts the pages still in flight.
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  signal.addEventListener("abort", onAbort, { once: true });
+  // Failing fast: the first error (or the caller's abort) aborts the pages still in flight. Each page gets its
+  // own controller so a wide window does not pile listeners onto one signal.
+  const inFlightControllers = new Set<AbortController>();
+  let aborted = signal.aborted;
+  const abortAll = () => {
+    aborted = true;
+    for (const child of inFlightControllers) child.abort();
+  };
+  signal.addEventListener("abort", abortAll, { once: true });
 
   const results: unknown[][] = [];
   let launched = 0;
@@ -65,8 +70,11 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
           const page = pageAt(index);
           if (!page) break;
           inFlight++;
+          const child = new AbortController();
+          if (aborted) child.abort();
+          inFlightControllers.add(child);
           pool
-            .run(() => fetchPage(page, controller.signal))
+            .run(() => fetchPage(page, child.signal))
             .then(
               (items) => {
                 results[index] = items;
@@ -76,11 +84,12 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
               (error: unknown) => {
                 if (!failure) {
                   failure = { error };
-                  controller.abort();
+                  abortAll();
                 }
               },
             )
             .finally(() => {
+              inFlightControllers.delete(child);
               inFlight--;
               launchMore();
               if (inFlight === 0) resolve();
@@ -91,7 +100,7 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
       if (inFlight === 0) resolve();
     });
   } finally {
-    signal.removeEventListener("abort", onAbort);
+    signal.removeEventListener("abort", abortAll);
   }
   if (failure) throw failure.error;
 
