@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { OWNER } from "./accounts";
-import { signIn, signInAndExpectShell } from "./sign-in";
+import { signIn } from "./sign-in";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -47,9 +47,23 @@ test("an owner adds a viewer, who cannot open Settings -> Users; role changes ta
   const password = (await notice.locator("code").textContent())!;
   await expect(page.getByTestId("user-row-viewer@example.com")).toBeVisible();
 
+  // The one-time password works once: the new user must choose their own before anything else.
   const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const viewer = await viewerContext.newPage();
-  await signInAndExpectShell(viewer, "viewer@example.com", password);
+  await signIn(viewer, "viewer@example.com", password);
+  await expect(viewer).toHaveURL(/\/change-password$/);
+  await viewer.goto("/credentials");
+  await expect(viewer).toHaveURL(/\/change-password$/);
+  await viewer.getByLabel("Current password").fill(password);
+  await viewer.getByLabel("New password", { exact: true }).fill("short");
+  await viewer.getByLabel("Confirm new password").fill("short");
+  await viewer.getByRole("button", { name: "Change password" }).click();
+  await expect(viewer.getByText("Use at least 12 characters")).toBeVisible();
+  await viewer.getByLabel("Current password").fill(password);
+  await viewer.getByLabel("New password", { exact: true }).fill("viewer's own passphrase 42");
+  await viewer.getByLabel("Confirm new password").fill("viewer's own passphrase 42");
+  await viewer.getByRole("button", { name: "Change password" }).click();
+  await expect(viewer.getByTestId("signed-in-user")).toHaveText("Victor Viewer");
   const forbidden = await viewer.goto("/settings/users");
   expect(forbidden?.status()).toBe(403);
   await expect(viewer.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
@@ -67,6 +81,7 @@ test("the audit log lists sign-ins, failures and user changes, newest first", as
   await expect(table).toContainText("auth.sign_in_failed");
   await expect(table).toContainText("user.added");
   await expect(table).toContainText("user.role_changed");
+  await expect(table).toContainText("user.password_changed");
   await expect(table).toContainText("user.owner_created");
   const firstTime = await table.locator("tbody tr").first().locator("td").first().textContent();
   const lastTime = await table.locator("tbody tr").last().locator("td").first().textContent();

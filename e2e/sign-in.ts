@@ -1,13 +1,8 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-export async function signInAndExpectShell(page: Page, email: string, password: string): Promise<void> {
-  await signIn(page, email, password);
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
 }

@@ -7,6 +7,7 @@ import { currentUser } from "@/lib/auth/guard";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
+  if (user.mustChangePassword) redirect("/change-password");
   return (
     <div className="flex min-h-screen flex-col">
       <TopBar user={user} />

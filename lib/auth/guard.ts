@@ -12,6 +12,7 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  mustChangePassword: boolean;
 }
 
 export type GuardErrorKind = "unauthenticated" | "forbidden" | "invalid" | "notFound" | "conflict";
@@ -38,7 +39,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, mustChangePassword: true } });
 }
 
 export async function requireUser(atLeast: Role = "viewer"): Promise<SessionUser> {

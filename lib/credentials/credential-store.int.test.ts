@@ -15,7 +15,7 @@ beforeAll(async () => {
   const user = await db.user.create({
     data: { email: `store-${randomBytes(4).toString("hex")}@example.com`, name: "Store Tester", passwordHash: "x", role: "admin" },
   });
-  context = { user: { id: user.id, email: user.email, name: user.name, role: "admin" }, ip: "127.0.0.1" };
+  context = { user: { id: user.id, email: user.email, name: user.name, role: "admin", mustChangePassword: false }, ip: "127.0.0.1" };
 });
 
 afterAll(async () => {

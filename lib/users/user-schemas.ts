@@ -17,3 +17,7 @@ export const assignableRoleSchema = z.enum(ROLES).refine((r) => r !== "owner", "
 
 export const addUserSchema = z.object({ name: nameSchema, email: emailSchema, role: assignableRoleSchema });
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role: assignableRoleSchema });
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password").max(1024), newPassword: newPasswordSchema, confirmPassword: z.string() })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { GuardError } from "@/lib/auth/guard";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { canAssignRole, type Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 
@@ -50,7 +50,7 @@ export async function addUser(input: { name: string; email: string; role: Role }
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new GuardError("conflict", `A user with the email ${input.email} already exists.`, { email: "This email is already in use" });
     }
-    const created = await tx.user.create({ data: { ...input, passwordHash } });
+    const created = await tx.user.create({ data: { ...input, passwordHash, mustChangePassword: true } });
     await recordAuditEvent(
       { actor, action: AUDIT_ACTIONS.userAdded, target: created.email, metadata: { role: created.role }, ip },
       tx,
@@ -73,5 +73,20 @@ export async function changeRole(input: { userId: string; role: Role }, { user: 
       tx,
     );
     return { id: target.id, role: input.role };
+  });
+}
+
+export async function changeOwnPassword(input: { currentPassword: string; newPassword: string }, { user, ip }: GuardContext) {
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    throw new GuardError("invalid", "The current password is incorrect.", { currentPassword: "This is not your current password" });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new GuardError("invalid", "Choose a password different from the current one.", { newPassword: "Use a new password" });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
+    await recordAuditEvent({ actor: user, action: AUDIT_ACTIONS.passwordChanged, target: user.email, ip }, tx);
   });
 }

@@ -13,6 +13,12 @@ export default async function SettingsPage() {
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <div className="grid gap-4 sm:grid-cols-2">
+        <Link href="/change-password">
+          <Card className="hover:border-brand-500">
+            <h2 className="font-medium">Your password</h2>
+            <p className="text-sm text-zinc-500">Signed in as {user.email}. Change your password.</p>
+          </Card>
+        </Link>
         {admin && (
           <>
             <Link href="/settings/users">
@@ -29,7 +35,6 @@ export default async function SettingsPage() {
             </Link>
           </>
         )}
-        {!admin && <p className="text-sm text-zinc-500">Your role ({user.role}) has no settings to manage.</p>}
       </div>
     </div>
   );
