@@ -1,0 +1,40 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { guardedAction } from "@/lib/auth/guard";
+import { toRunOutcome } from "@/lib/node-configs/run-outcome";
+import { inputDataSchema, nodeConfigSchema } from "@/lib/nodes/node-config";
+import { executeNode } from "@/lib/runs/execute-node";
+import { NodeRunError } from "@/lib/runs/run-errors";
+
+const runSchema = z.object({
+  config: nodeConfigSchema,
+  input: inputDataSchema.optional(),
+  credentialId: z.string().min(1).optional(),
+  /** Set when the builder shows a saved node, so the run is listed under it (the config may be unsaved edits). */
+  nodeConfigId: z.string().min(1).optional(),
+  nodeName: z.string().max(200).optional(),
+});
+
+/** Runs through executeNode, the HTTP API's code path; a failed run is a result to show, not a refusal. */
+export const runNode = guardedAction({ role: "editor", input: runSchema }, async (request, context) => {
+  try {
+    const result = await executeNode(
+      {
+        config: request.config,
+        input: request.input,
+        ...(request.credentialId ? { credential: { id: request.credentialId } } : {}),
+        ...(request.nodeConfigId ? { nodeConfigId: request.nodeConfigId } : {}),
+        ...(request.nodeName ? { nodeName: request.nodeName } : {}),
+        via: "builder",
+      },
+      context,
+    );
+    return toRunOutcome(result);
+  } catch (error) {
+    if (error instanceof NodeRunError) return toRunOutcome(error);
+    throw error;
+  } finally {
+    revalidatePath("/runs");
+  }
+});
