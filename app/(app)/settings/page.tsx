@@ -19,6 +19,18 @@ export default async function SettingsPage() {
             <p className="text-sm text-zinc-500">Signed in as {user.email}. Change your password.</p>
           </Card>
         </Link>
+        <Link href="/settings/api-tokens">
+          <Card className="hover:border-brand-500">
+            <h2 className="font-medium">API tokens</h2>
+            <p className="text-sm text-zinc-500">Personal tokens for workflow engines that run nodes over HTTP.</p>
+          </Card>
+        </Link>
+        <Link href="/api-reference">
+          <Card className="hover:border-brand-500">
+            <h2 className="font-medium">API reference</h2>
+            <p className="text-sm text-zinc-500">Endpoints, scopes, errors and examples of the HTTP API.</p>
+          </Card>
+        </Link>
         {admin && (
           <>
             <Link href="/settings/users">

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateApiTokenForm } from "@/components/api-tokens/create-api-token-form";
+import { RevokeApiTokenButton } from "@/components/api-tokens/revoke-api-token-button";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listApiTokens, type ApiTokenSummary } from "@/lib/api-tokens/api-token-store";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+
+function status(token: ApiTokenSummary, now: number) {
+  if (token.revokedAt) return <Badge tone="danger">Revoked {day(token.revokedAt)}</Badge>;
+  if (token.expiresAt && token.expiresAt.getTime() <= now) return <Badge tone="danger">Expired</Badge>;
+  return <Badge tone="success">Active</Badge>;
+}
+
+export default async function ApiTokensPage() {
+  const user = await requirePageUser("viewer");
+  const tokens = await listApiTokens(user.id);
+  // A server component renders once per request: "now" is the request time.
+  // eslint-disable-next-line react-hooks/purity
+  const now = Date.now();
+  return (
+    <div className="max-w-4xl space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">API tokens</h1>
+        <p className="text-sm text-zinc-500">
+          Personal tokens let workflow engines call the <Link href="/api-reference" className="text-brand-600 underline">HTTP API</Link> as
+          you: <code className="font-mono">Authorization: Bearer jcm_…</code>. A token acts with your current role ({ROLE_LABELS[user.role]}), limited to its
+          scopes; only its hash is stored.
+        </p>
+      </div>
+      <Card className="overflow-x-auto p-0">
+        {tokens.length === 0 ? (
+          <EmptyState title="No tokens yet">Create one below for each workflow engine, so you can revoke them one at a time.</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+              <tr>
+                <th className="px-4 py-2">Name</th>
+                <th className="px-4 py-2">Token</th>
+                <th className="px-4 py-2">Scopes</th>
+                <th className="px-4 py-2">Created</th>
+                <th className="px-4 py-2">Expires</th>
+                <th className="px-4 py-2">Last used</th>
+                <th className="px-4 py-2">Status</th>
+                <th className="px-4 py-2" />
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`api-token-row-${token.name}`}>
+                  <td className="px-4 py-2 font-medium">{token.name}</td>
+                  <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+                  <td className="px-4 py-2 font-mono text-xs">{token.scopes.join(", ")}</td>
+                  <td className="px-4 py-2 text-zinc-500">{day(token.createdAt)}</td>
+                  <td className="px-4 py-2 text-zinc-500">{token.expiresAt ? day(token.expiresAt) : "Never"}</td>
+                  <td className="px-4 py-2 text-zinc-500">{token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "Never"}</td>
+                  <td className="px-4 py-2">{status(token, now)}</td>
+                  <td className="px-4 py-2 text-right">{!token.revokedAt && <RevokeApiTokenButton id={token.id} name={token.name} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Card className="space-y-4">
+        <h2 className="text-lg font-medium">Create a token</h2>
+        <CreateApiTokenForm />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+// Browser-safe: the token form lists these.
+export const API_SCOPES = ["nodes:run", "nodes:read", "credentials:read"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const API_SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
+  "nodes:run": "Run and preview nodes (POST /api/v1/nodes/execute, /nodes/preview)",
+  "nodes:read": "Read saved nodes and preview them (GET /api/v1/nodes)",
+  "credentials:read": "List credentials and test them (names and status only; never secrets)",
+};
+
+/** Expiry choices offered in Settings; `null` never expires. */
+export const API_TOKEN_EXPIRY_DAYS = [7, 30, 90, 365] as const;

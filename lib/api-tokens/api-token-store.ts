@@ -1,0 +1,104 @@
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { GuardError, type GuardContext, type SessionUser } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { generateApiToken, hashApiToken, isApiTokenShaped } from "./api-token-format";
+import type { CreateApiTokenInput } from "./api-token-input";
+import type { ApiScope } from "./api-token-scopes";
+
+export const API_TOKEN_AUDIT = {
+  created: "api_token.created",
+  revoked: "api_token.revoked",
+  authFailed: "api_token.auth_failed",
+} as const;
+
+const SUMMARY_SELECT = { id: true, name: true, prefix: true, scopes: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true } as const;
+
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiScope[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Creates a token for the caller; the plain token is returned this once and only its hash is stored. */
+export async function createApiToken(input: CreateApiTokenInput, { user, ip }: GuardContext): Promise<{ token: string; summary: ApiTokenSummary }> {
+  const { token, hash, prefix } = generateApiToken();
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
+  const summary = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { name: input.name, tokenHash: hash, prefix, scopes: input.scopes, userId: user.id, expiresAt },
+      select: SUMMARY_SELECT,
+    });
+    await recordAuditEvent(
+      { actor: user, action: API_TOKEN_AUDIT.created, target: input.name, metadata: { prefix, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null }, ip },
+      tx,
+    );
+    return created;
+  });
+  return { token, summary: summary as ApiTokenSummary };
+}
+
+export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> {
+  return (await db.apiToken.findMany({ where: { userId }, select: SUMMARY_SELECT, orderBy: { createdAt: "desc" } })) as ApiTokenSummary[];
+}
+
+/** Revokes one of the caller's own tokens; it stops working on the next request. */
+export async function revokeApiToken(id: string, { user, ip }: GuardContext): Promise<{ name: string }> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.apiToken.findFirst({ where: { id, userId: user.id }, select: { name: true, prefix: true, revokedAt: true } });
+    if (!row) throw new GuardError("notFound", "That token does not exist or is not yours. Reload the list.");
+    if (row.revokedAt) return { name: row.name };
+    await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAuditEvent({ actor: user, action: API_TOKEN_AUDIT.revoked, target: row.name, metadata: { prefix: row.prefix }, ip }, tx);
+    return { name: row.name };
+  });
+}
+
+export interface TokenCaller {
+  user: SessionUser;
+  tokenId: string;
+  scopes: ApiScope[];
+}
+
+// lastUsedAt is for people deciding which tokens to revoke: minute precision is plenty and saves a write per call.
+const LAST_USED_PRECISION_MS = 60_000;
+const INVALID = "The API token is invalid, expired or revoked. Create a new one in Settings -> API tokens.";
+
+/**
+ * Resolves a bearer token to its owner as the database knows them now (role read on every request).
+ * Every refusal is audited, with the token's public prefix at most: the presented value is never stored.
+ */
+export async function authenticateApiToken(presented: string, ip: string): Promise<TokenCaller> {
+  const refuse = async (reason: string, target?: string, actor?: { id: string; name: string }): Promise<never> => {
+    await recordAuditEvent({ actor: actor ?? null, action: API_TOKEN_AUDIT.authFailed, target, outcome: "failure", metadata: { reason }, ip });
+    throw new GuardError("unauthenticated", INVALID);
+  };
+  if (!isApiTokenShaped(presented)) return refuse("malformed");
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(presented) },
+    select: {
+      id: true,
+      name: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, mustChangePassword: true } },
+    },
+  });
+  if (!row) return refuse("unknown", presented.slice(0, 10));
+  const now = Date.now();
+  if (row.revokedAt) return refuse("revoked", row.name, row.user);
+  if (row.expiresAt && row.expiresAt.getTime() <= now) return refuse("expired", row.name, row.user);
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { user: row.user, tokenId: row.id, scopes: row.scopes as ApiScope[] };
+}

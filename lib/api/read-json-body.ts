@@ -1,0 +1,62 @@
+import { ApiError } from "./api-error";
+
+/** Bodies over this are refused before parsing: 5 MB leaves room for several megabytes of upstream JSON. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("payloadTooLarge", `The request body is larger than ${maxBytes} bytes (${Math.round(maxBytes / 1024 / 1024)} MB). Send less input data.`);
+}
+
+/** Reads at most `maxBytes`, counting as it goes: Content-Length may be absent (chunked) or wrong. */
+async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The request's JSON body, or a typed refusal: 415 for another media type, 413 past the limit, 400 for
+ * bytes that are not UTF-8 JSON (the message says where parsing failed).
+ */
+export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<unknown> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    throw new ApiError("unsupportedMediaType", `Send the body as JSON with "Content-Type: application/json"${mediaType ? ` (got "${mediaType.slice(0, 100)}")` : ""}.`);
+  }
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  const bytes = request.body ? await readLimited(request.body, maxBytes) : new Uint8Array();
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ApiError("invalidJson", "The request body is not valid UTF-8 text.");
+  }
+  if (text.trim() === "") throw new ApiError("invalidJson", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // V8 names the token and the position; its quoted excerpt of the body is dropped so nothing sent is echoed.
+    const detail = error instanceof SyntaxError ? error.message.replace(/, ".*" is not valid JSON$/s, "").slice(0, 200) : "unreadable";
+    throw new ApiError("invalidJson", `The request body is not valid JSON: ${detail}.`);
+  }
+}
