@@ -1,20 +1,14 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient, type AppPrismaClient } from "@/lib/database/prisma-client";
 
-function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: start the app with `npm start`, which resolves the database.");
+const globalForPrisma = globalThis as unknown as { prisma?: AppPrismaClient };
+
+function client(): AppPrismaClient {
+  if (!globalForPrisma.prisma) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which resolves the database.");
+    globalForPrisma.prisma = createPrismaClient(connectionString);
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
-}
-
-type Client = ReturnType<typeof createClient>;
-const globalForPrisma = globalThis as unknown as { prisma?: Client };
-
-function client(): Client {
-  globalForPrisma.prisma ??= createClient();
   return globalForPrisma.prisma;
 }
 
@@ -22,7 +16,7 @@ function client(): Client {
  * The app's single Prisma client, created on first use so that importing a module during `next build`
  * never needs a database.
  */
-export const db: Client = new Proxy({} as Client, {
+export const db: AppPrismaClient = new Proxy({} as AppPrismaClient, {
   get(_target, property) {
     const real = client();
     const value = Reflect.get(real, property, real);

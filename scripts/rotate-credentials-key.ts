@@ -1,11 +1,10 @@
 // `npm run credentials:rotate-key`: re-encrypt every credential under CREDENTIALS_ENCRYPTION_KEY, with the
 // previous key(s) in CREDENTIALS_ENCRYPTION_KEYS_OLD. Safe to run twice; the second run re-encrypts nothing.
-import { PrismaPg } from "@prisma/adapter-pg";
 import { rotateCredentialKey } from "@/lib/credentials/rotate-credential-key";
 import { loadKeyring, PRIMARY_KEY_VARIABLE } from "@/lib/crypto/keyring";
 import { dataDir } from "@/lib/database/data-dir";
 import { resolveDatabase } from "@/lib/database/resolve-database";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient } from "@/lib/database/prisma-client";
 
 async function main() {
   if (!process.env[PRIMARY_KEY_VARIABLE]) {
@@ -17,7 +16,7 @@ async function main() {
   }
   const keyring = loadKeyring();
   const database = await resolveDatabase(() => {});
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  const db = createPrismaClient(database.url);
   try {
     const report = await rotateCredentialKey(db, keyring);
     console.log(`Re-encrypted ${report.reEncrypted} credential(s) under key ${keyring.primaryKeyId}; ${report.alreadyCurrent} already used it.`);

@@ -31,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = clientIp(request.headers);
-        const user = await db.user.findUnique({ where: { email } });
+        const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
         // Verify against a decoy when the account does not exist, so timing does not reveal which emails exist.
         const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
         if (!user || !valid) {

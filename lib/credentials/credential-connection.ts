@@ -8,7 +8,7 @@ import type { JumpCloudErrorKind } from "@/lib/integrations/jumpcloud/errors";
 import { CredentialError } from "./credential-errors";
 import { requireService, validateFields } from "./credential-fields";
 import type { CredentialForm } from "./credential-input";
-import { mergeWithStored, openSecrets } from "./credential-store";
+import { findSealedCredential, mergeWithStored, openSecrets } from "./credential-store";
 import { allowedOrigins } from "./outbound-allow-list";
 
 export interface TestOutcome {
@@ -79,7 +79,7 @@ async function audit(outcome: TestOutcome, target: string, { user, ip }: GuardCo
 
 /** Test Connection on a saved credential; the outcome is stored for the list's status badge. */
 export async function testSavedCredential(id: string, context: GuardContext): Promise<TestOutcome> {
-  const row = await db.credential.findUnique({ where: { id } });
+  const row = await findSealedCredential(id);
   if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
   const settings = row.settings as Record<string, string>;
   let outcome: TestOutcome;
@@ -119,7 +119,7 @@ export async function clientForCredential(
   id: string,
   options: Omit<JumpCloudClientOptions, "auth" | "connection" | "allowedOrigins">,
 ): Promise<{ client: JumpCloudClient; credential: { id: string; name: string; authType: string } }> {
-  const row = await db.credential.findUnique({ where: { id } });
+  const row = await findSealedCredential(id);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
   const { auth, connection } = validateFields(service, row.authType, { ...(row.settings as Record<string, string>), ...openSecrets(row) });

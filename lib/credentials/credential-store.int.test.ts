@@ -36,7 +36,8 @@ describe("credential store", () => {
     expect(created.settings).toEqual({ region: "eu", orgId: "6019e7803f227aabf38d00a0" });
     expect(JSON.stringify(created)).not.toContain(CANARY);
     expect(JSON.stringify(await listCredentials())).not.toContain("secretEnvelope");
-    const row = await db.credential.findUniqueOrThrow({ where: { id: created.id } });
+    expect(await db.credential.findUniqueOrThrow({ where: { id: created.id } })).not.toHaveProperty("secretEnvelope");
+    const row = await db.credential.findUniqueOrThrow({ where: { id: created.id }, omit: { secretEnvelope: false } });
     expect(row.secretEnvelope).not.toContain(CANARY);
     expect(openSecrets(row)).toEqual({ apiKey: CANARY });
   });
@@ -49,7 +50,7 @@ describe("credential store", () => {
     const created = await createCredential(form("store-b"), context);
     const updated = await updateCredential({ ...form("store-b renamed", ""), id: created.id, expectedVersion: created.version }, context);
     expect(updated.version).toBe(created.version + 1);
-    expect(openSecrets(await db.credential.findUniqueOrThrow({ where: { id: created.id } }))).toEqual({ apiKey: CANARY });
+    expect(openSecrets(await db.credential.findUniqueOrThrow({ where: { id: created.id }, omit: { secretEnvelope: false } }))).toEqual({ apiKey: CANARY });
 
     const stale = updateCredential({ ...form("store-b stale", "other-key-123456"), id: created.id, expectedVersion: created.version }, context);
     await expect(stale).rejects.toBeInstanceOf(CredentialError);
@@ -58,8 +59,8 @@ describe("credential store", () => {
   });
 
   it("a ciphertext copied to another row cannot be opened there", async () => {
-    const a = await db.credential.findUniqueOrThrow({ where: { name: "store-a" } });
-    const b = await db.credential.findUniqueOrThrow({ where: { name: "store-b renamed" } });
+    const a = await db.credential.findUniqueOrThrow({ where: { name: "store-a" }, omit: { secretEnvelope: false } });
+    const b = await db.credential.findUniqueOrThrow({ where: { name: "store-b renamed" }, omit: { secretEnvelope: false } });
     expect(() => openSecrets({ ...b, secretEnvelope: a.secretEnvelope })).toThrow(/Cannot decrypt the credential "store-b renamed"/);
   });
 
@@ -73,7 +74,7 @@ describe("credential store", () => {
     expect(second).toEqual({ reEncrypted: 0, alreadyCurrent: total, failed: [] });
 
     const newOnly = new Keyring({ keyId: "rotated", key: newKeyring.keyFor("rotated")!.export() });
-    const row = await db.credential.findUniqueOrThrow({ where: { name: "store-a" } });
+    const row = await db.credential.findUniqueOrThrow({ where: { name: "store-a" }, omit: { secretEnvelope: false } });
     expect(row.keyId).toBe("rotated");
     expect(open(row.secretEnvelope, { keyring: newOnly, aad: { credentialId: row.id, service: row.service } })).toEqual({ apiKey: CANARY });
   });

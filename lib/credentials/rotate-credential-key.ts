@@ -1,6 +1,6 @@
 import type { Keyring } from "@/lib/crypto/keyring";
 import { planRotation } from "@/lib/crypto/rotate";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AppPrismaClient } from "@/lib/database/prisma-client";
 
 export interface RotationReport {
   reEncrypted: number;
@@ -13,7 +13,7 @@ export interface RotationReport {
  * Re-encrypts every credential not yet on the keyring's primary key, in one transaction: either all rows move
  * to the new key or none do. Running it again finds nothing to do.
  */
-export async function rotateCredentialKey(db: PrismaClient, keyring: Keyring): Promise<RotationReport> {
+export async function rotateCredentialKey(db: AppPrismaClient, keyring: Keyring): Promise<RotationReport> {
   return db.$transaction(
     async (tx) => {
       // Locks the rows so a save cannot slip in between the read and the write.
