@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from "vitest";
+
+// GuardError lives beside the session guard; Auth.js itself needs Next's runtime, which these tests do not use.
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
+import { z } from "zod";
+import { GuardError } from "@/lib/auth/guard";
+import { CredentialError } from "@/lib/credentials/credential-errors";
+import { JumpCloudError } from "@/lib/integrations/jumpcloud/errors";
+import { NodeConfigError } from "@/lib/node-configs/node-config-errors";
+import { NodeRunError } from "@/lib/runs/run-errors";
+import { ApiError } from "./api-error";
+import { describeError, errorResponse } from "./error-response";
+
+describe("the API's error mapping", () => {
+  it.each([
+    [new GuardError("unauthenticated", "Sign in"), 401, "unauthenticated"],
+    [new GuardError("forbidden", "Needs editor"), 403, "forbidden"],
+    [new ApiError("payloadTooLarge", "too big"), 413, "payloadTooLarge"],
+    [new ApiError("unsupportedMediaType", "json please"), 415, "unsupportedMediaType"],
+    [new ApiError("invalidJson", "bad json"), 400, "invalidJson"],
+    [new NodeRunError("invalidConfig", "policyData.name is required", { path: "policyData.name" }), 400, "invalidConfig"],
+    [new NodeRunError("credentialNotFound", "No credential"), 404, "credentialNotFound"],
+    [new NodeConfigError("notFound", "No node"), 404, "notFound"],
+    [new NodeRunError("policyNotFound", "Policy not found", { status: 404 }), 404, "policyNotFound"],
+    [new NodeRunError("conflict", "Name taken", { status: 409 }), 409, "conflict"],
+    [new NodeRunError("authenticationFailed", "Invalid API key", { status: 401 }), 422, "authenticationFailed"],
+    [new NodeRunError("rateLimited", "Rate limited", { status: 429 }), 429, "rateLimited"],
+    [new NodeRunError("unavailable", "Down", { status: 503 }), 502, "unavailable"],
+    [new NodeRunError("timeout", "Slow"), 504, "timeout"],
+    [new CredentialError("cannotDecrypt", "Cannot decrypt"), 409, "cannotDecrypt"],
+    [new JumpCloudError({ kind: "hostNotAllowed", message: "not allowed" }), 422, "hostNotAllowed"],
+  ])("%s -> %i", (error, status, kind) => {
+    const described = describeError(error);
+    expect(described.status).toBe(status);
+    expect(described.body.error.kind).toBe(kind);
+    expect(described.body.error.message).toBe((error as Error).message);
+  });
+
+  it("carries the path, issues, guidance, JumpCloud's status and the run id of a failed run", () => {
+    const issue = { path: "policyId", message: "policyId is required", severity: "error" as const };
+    const { body } = describeError(new NodeRunError("policyNotFound", "Policy not found", { status: 404, path: "policyId", guidance: "List first", runId: "r1", issues: [issue] }));
+    expect(body.error).toEqual({ kind: "policyNotFound", message: "Policy not found", path: "policyId", guidance: "List first", upstreamStatus: 404, runId: "r1", issues: [issue] });
+  });
+
+  it("names the first field of a zod error", () => {
+    const parsed = z.object({ node: z.object({ resource: z.string() }) }).safeParse({ node: { resource: 1 } });
+    const { status, body } = describeError(parsed.error);
+    expect(status).toBe(400);
+    expect(body.error.path).toBe("node.resource");
+    expect(body.error.message).toMatch(/^node\.resource: /);
+  });
+
+  it("hides unknown errors behind a 500 and logs only their class", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = errorResponse(new Error("connect ECONNREFUSED postgres://app:hunter2@db/app"));
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("hunter2");
+    expect(JSON.stringify(log.mock.calls)).not.toContain("hunter2");
+    log.mockRestore();
+  });
+
+  it("asks for a bearer token on 401", () => {
+    expect(errorResponse(new GuardError("unauthenticated", "Sign in")).headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+});
