@@ -36,7 +36,7 @@ test.describe("signed out", () => {
   });
 });
 
-test("an owner adds a viewer, who cannot open Settings -> Users; role changes take effect at once", async ({ page, browser }) => {
+test("an owner adds a viewer, who cannot open Settings -> Users; role changes and removal take effect at once", async ({ page, browser }) => {
   await page.goto("/settings/users");
   await page.getByLabel("Name", { exact: true }).fill("Victor Viewer");
   await page.getByLabel("Email").fill("viewer@example.com");
@@ -72,6 +72,13 @@ test("an owner adds a viewer, who cannot open Settings -> Users; role changes ta
   await page.getByLabel("Role of viewer@example.com").selectOption("admin");
   await expect(page.getByLabel("Role of viewer@example.com")).toHaveValue("admin");
   await expect.poll(async () => (await viewer.goto("/settings/users"))?.status()).toBe(200);
+
+  // Removing the account ends its session at once.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Remove viewer@example.com" }).click();
+  await expect(page.getByTestId("user-row-viewer@example.com")).toHaveCount(0);
+  await viewer.goto("/settings/users");
+  await expect(viewer).toHaveURL(/\/sign-in/);
   await viewerContext.close();
 });
 
@@ -82,6 +89,7 @@ test("the audit log lists sign-ins, failures and user changes, newest first", as
   await expect(table).toContainText("user.added");
   await expect(table).toContainText("user.role_changed");
   await expect(table).toContainText("user.password_changed");
+  await expect(table).toContainText("user.removed");
   await expect(table).toContainText("user.owner_created");
   const firstTime = await table.locator("tbody tr").first().locator("td").first().textContent();
   const lastTime = await table.locator("tbody tr").last().locator("td").first().textContent();

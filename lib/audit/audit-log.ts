@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   ownerCreated: "user.owner_created",
   userAdded: "user.added",
   roleChanged: "user.role_changed",
+  userRemoved: "user.removed",
   passwordChanged: "user.password_changed",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS] | (string & {});

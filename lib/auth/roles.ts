@@ -19,6 +19,11 @@ export function hasRole(actual: Role, atLeast: Role): boolean {
  * Who may give `target` the role `next`: owners manage everyone but themselves; admins manage editors and
  * viewers only; nobody creates or removes the owner role here (there is exactly one owner).
  */
+/** Who may remove `target`: the same people who may change its role (never the owner, never oneself). */
+export function canRemoveUser(actor: { id: string; role: Role }, target: { id: string; role: Role }): boolean {
+  return canAssignRole(actor, target, target.role === "admin" ? "admin" : "viewer");
+}
+
 export function canAssignRole(actor: { id: string; role: Role }, target: { id: string; role: Role } | null, next: Role): boolean {
   if (next === "owner") return false;
   if (target && (target.id === actor.id || target.role === "owner")) return false;

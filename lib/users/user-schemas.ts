@@ -16,6 +16,7 @@ export const ownerSetupSchema = z
 export const assignableRoleSchema = z.enum(ROLES).refine((r) => r !== "owner", "There is exactly one owner");
 
 export const addUserSchema = z.object({ name: nameSchema, email: emailSchema, role: assignableRoleSchema });
+export const userIdSchema = z.object({ userId: z.string().min(1) });
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role: assignableRoleSchema });
 
 export const changePasswordSchema = z

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { GuardError } from "@/lib/auth/guard";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { canAssignRole, type Role } from "@/lib/auth/roles";
+import { canAssignRole, canRemoveUser, type Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 
 // Serializes owner creation so two browsers racing through setup cannot both become owner.
@@ -88,5 +88,19 @@ export async function changeOwnPassword(input: { currentPassword: string; newPas
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
     await recordAuditEvent({ actor: user, action: AUDIT_ACTIONS.passwordChanged, target: user.email, ip }, tx);
+  });
+}
+
+/** Removes an account: its sessions stop working at once (the guard reads the user on every request). */
+export async function removeUser(input: { userId: string }, { user: actor, ip }: GuardContext) {
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, role: true } });
+    if (!target) throw new GuardError("notFound", "That user no longer exists. Reload the page.");
+    if (!canRemoveUser(actor, target)) {
+      throw new GuardError("forbidden", target.id === actor.id ? "You cannot remove yourself." : `As ${actor.role} you cannot remove ${target.email}.`);
+    }
+    await tx.user.delete({ where: { id: target.id } });
+    await recordAuditEvent({ actor, action: AUDIT_ACTIONS.userRemoved, target: target.email, metadata: { role: target.role }, ip }, tx);
+    return { email: target.email };
   });
 }

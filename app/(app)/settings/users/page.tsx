@@ -4,7 +4,8 @@ import { RoleSelect } from "@/components/settings/role-select";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { canAssignRole, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { RemoveUserButton } from "@/components/settings/remove-user-button";
+import { canAssignRole, canRemoveUser, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -24,6 +25,7 @@ export default async function UsersPage() {
               <th className="px-4 py-2">Email</th>
               <th className="px-4 py-2">Role</th>
               <th className="px-4 py-2">Added</th>
+              <th className="px-4 py-2 text-right">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -41,6 +43,7 @@ export default async function UsersPage() {
                     )}
                   </td>
                   <td className="px-4 py-2 text-zinc-500">{user.createdAt.toISOString().slice(0, 10)}</td>
+                  <td className="px-4 py-2 text-right">{canRemoveUser(actor, user) && <RemoveUserButton userId={user.id} email={user.email} />}</td>
                 </tr>
               );
             })}
