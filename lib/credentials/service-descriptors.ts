@@ -1,16 +1,8 @@
+import type { CredentialField } from "@/lib/integrations/jumpcloud/credentials";
 import { integrationServices } from "@/lib/integrations/registry";
 
 /** The credential form's view of the integration registry: plain data a client component can receive. */
-export interface FieldDescriptor {
-  name: string;
-  label: string;
-  help: string;
-  kind: "text" | "secret" | "textarea" | "select";
-  secret: boolean;
-  required: boolean;
-  placeholder?: string;
-  options?: ReadonlyArray<{ value: string; label: string }>;
-}
+export type FieldDescriptor = Omit<CredentialField, "schema">;
 
 export interface ServiceDescriptor {
   id: string;
@@ -19,7 +11,7 @@ export interface ServiceDescriptor {
   connectionFields: FieldDescriptor[];
 }
 
-function describeField({ schema: _schema, ...field }: FieldDescriptor & { schema: unknown }): FieldDescriptor {
+function describeField({ schema: _schema, ...field }: CredentialField): FieldDescriptor {
   return field;
 }
 
