@@ -1,0 +1,200 @@
+// Every route handler and every server action, refused without a session or token and allowed only to the
+// roles (and token scopes) it is meant for. The tables below must list each one: a new route.ts or a new
+// action export without an entry fails the first tests, so nobody can add an endpoint without deciding who
+// may call it.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { ApiScope } from "../lib/api-tokens/api-token-scopes";
+import { hasRole, type Role } from "../lib/auth/roles";
+import { OWNER } from "./accounts";
+import { anonymousContext, createToken, createUser, ownerId, rowCounts, signedInContext } from "./api-accounts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const ROLES_BELOW_OWNER = ["viewer", "editor", "admin"] as const;
+
+interface RouteRule {
+  /** Who may call it: "public", or the least role (and for /api/v1, the token scopes that work). */
+  access: "public" | { role: Role; scopes?: readonly ApiScope[] };
+  /** A concrete request that is harmless for every caller: invalid or unknown ids, never a real change. */
+  probe: { path: string; data?: unknown };
+}
+
+const ROUTES: Record<string, RouteRule> = {
+  "GET /api/auth/[...nextauth]": { access: "public", probe: { path: "/api/auth/session" } },
+  "POST /api/auth/[...nextauth]": { access: "public", probe: { path: "/api/auth/callback/credentials", data: {} } },
+  "GET /api/health": { access: "public", probe: { path: "/api/health" } },
+  "GET /api/me": { access: { role: "viewer" }, probe: { path: "/api/me" } },
+  "GET /api/v1/openapi.json": { access: "public", probe: { path: "/api/v1/openapi.json" } },
+  "GET /api/v1/nodes": { access: { role: "viewer", scopes: ["nodes:read"] }, probe: { path: "/api/v1/nodes" } },
+  "GET /api/v1/nodes/[id]": { access: { role: "viewer", scopes: ["nodes:read"] }, probe: { path: "/api/v1/nodes/no-such-node" } },
+  "POST /api/v1/nodes/execute": { access: { role: "editor", scopes: ["nodes:run"] }, probe: { path: "/api/v1/nodes/execute", data: { nodeId: "no-such-node" } } },
+  "POST /api/v1/nodes/preview": { access: { role: "viewer", scopes: ["nodes:run", "nodes:read"] }, probe: { path: "/api/v1/nodes/preview", data: { nodeId: "no-such-node" } } },
+  "GET /api/v1/credentials": { access: { role: "viewer", scopes: ["credentials:read"] }, probe: { path: "/api/v1/credentials" } },
+  "POST /api/v1/credentials/[id]/test": { access: { role: "admin", scopes: ["credentials:read"] }, probe: { path: "/api/v1/credentials/no-such-credential/test" } },
+};
+
+/** Server actions by `file#export`: "public" ones check their own preconditions (setup, sign-in). */
+const ACTIONS: Record<string, Role | "public"> = {
+  "add-user.ts#addUser": "admin",
+  "change-password.ts#changePassword": "viewer",
+  "change-role.ts#changeRole": "admin",
+  "create-api-token.ts#createApiToken": "viewer",
+  "create-credential.ts#createCredential": "admin",
+  "create-owner.ts#createOwner": "public",
+  "delete-credential.ts#deleteCredential": "admin",
+  "delete-node-config.ts#deleteNodeConfig": "editor",
+  "duplicate-node-config.ts#duplicateNodeConfig": "editor",
+  "list-resource-options.ts#listResourceOptions": "editor",
+  "remove-user.ts#removeUser": "admin",
+  "rename-node-config.ts#renameNodeConfig": "editor",
+  "revoke-api-token.ts#revokeApiToken": "viewer",
+  "run-node.ts#runNode": "editor",
+  "save-node-config.ts#saveNodeConfig": "editor",
+  "sign-in.ts#signIn": "public",
+  "sign-out.ts#signOut": "public",
+  "test-credential-values.ts#testCredentialValues": "admin",
+  "test-credential.ts#testCredential": "admin",
+  "update-credential.ts#updateCredential": "admin",
+};
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+function discoverRoutes(dir = path.join(ROOT, "app"), prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return discoverRoutes(full, /^\(.*\)$/.test(entry.name) ? prefix : `${prefix}/${entry.name}`);
+    if (entry.name !== "route.ts") return [];
+    const source = readFileSync(full, "utf8");
+    const exported = new Set([...source.matchAll(/export\s+(?:const|async function|function)\s+(\w+)/g), ...source.matchAll(/export\s+const\s+\{\s*([\w\s,]+)\}/g)].flatMap((m) => m[1]!.split(",").map((s) => s.trim())));
+    return HTTP_METHODS.filter((method) => exported.has(method)).map((method) => `${method} ${prefix}`);
+  });
+}
+
+function discoverActions(): string[] {
+  const dir = path.join(ROOT, "app/actions");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".ts"))
+    .flatMap((file) => [...readFileSync(path.join(dir, file), "utf8").matchAll(/export\s+(?:const|async function|function)\s+(\w+)/g)].map((m) => `${file}#${m[1]}`));
+}
+
+/**
+ * How an action is called over HTTP: `next build` writes .next/server/server-reference-manifest.json, which maps
+ * each action id to its source file and export name. A POST to any page with the header `Next-Action: <id>` and
+ * the arguments as a JSON array runs it, exactly as the browser's form does; the answer is React's flight format
+ * (`1:<json result>`). We post to /sign-in, a public page; Next forwards the call to a page that imports the
+ * action, so an anonymous caller is stopped by the proxy (no result at all) or else by the action's own guard.
+ */
+function actionIds(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const ids = new Map<string, string>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.filename?.startsWith("app/actions/")) ids.set(`${path.basename(entry.filename)}#${entry.exportedName}`, id);
+  }
+  return ids;
+}
+
+async function callAction(context: APIRequestContext, id: string, args: unknown[]): Promise<{ status: number; result: unknown }> {
+  const response = await context.post("/sign-in", {
+    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  const line = (await response.text()).split("\n").find((l) => l.startsWith("1:"));
+  return { status: response.status(), result: line ? JSON.parse(line.slice(2)) : undefined };
+}
+
+const refusedKind = (result: unknown) => (result as { ok?: boolean; error?: { kind?: string } } | undefined)?.error?.kind;
+
+test.describe("access control", () => {
+  test("every route handler and every server action has an entry in the access tables", () => {
+    expect(discoverRoutes().sort()).toEqual(Object.keys(ROUTES).sort());
+    expect(discoverActions().sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  test("without a session or token every protected route is refused and nothing changes", async ({ baseURL }) => {
+    const anonymous = await anonymousContext(baseURL!);
+    const before = await rowCounts();
+    for (const [key, rule] of Object.entries(ROUTES)) {
+      const method = key.split(" ")[0]!;
+      const call = (headers: Record<string, string> = {}) =>
+        anonymous.fetch(rule.probe.path, { method, headers, ...(rule.probe.data === undefined ? {} : { data: rule.probe.data }), maxRedirects: 0 });
+      const response = await call();
+      if (rule.access === "public") {
+        expect(response.status(), key).toBeLessThan(500);
+        continue;
+      }
+      expect(response.status(), key).toBe(401);
+      expect(((await response.json()) as { error: { kind: string } }).error.kind, key).toBe("unauthenticated");
+      expect((await call({ Authorization: "Bearer jcm_not-a-real-token" })).status(), `${key} with a bad token`).toBe(401);
+    }
+    expect(await rowCounts()).toEqual(before);
+    await anonymous.dispose();
+  });
+
+  test("each role and token scope gets exactly the routes it should", async ({ baseURL }) => {
+    const users = { owner: { id: await ownerId(), email: OWNER.email, password: OWNER.password }, ...Object.fromEntries(await Promise.all(ROLES_BELOW_OWNER.map(async (role) => [role, await createUser(role)]))) } as Record<Role, { id: string; email: string; password: string }>;
+    const before = await rowCounts();
+    for (const role of ["viewer", "editor", "admin", "owner"] as const) {
+      const session = await signedInContext(baseURL!, users[role]);
+      const allScopes = await createToken(users[role].id, ["nodes:run", "nodes:read", "credentials:read"]);
+      for (const [key, rule] of Object.entries(ROUTES)) {
+        if (rule.access === "public") continue;
+        const method = key.split(" ")[0]!;
+        const allowed = hasRole(role, rule.access.role);
+        const send = (context: APIRequestContext, headers: Record<string, string> = {}) =>
+          context.fetch(rule.probe.path, { method, headers, ...(rule.probe.data === undefined ? {} : { data: rule.probe.data }), maxRedirects: 0 });
+        const bySession = await send(session);
+        if (allowed) expect([401, 403], `${role} session: ${key}`).not.toContain(bySession.status());
+        else expect(bySession.status(), `${role} session: ${key}`).toBe(403);
+        const scopes = rule.access.scopes;
+        if (!scopes) continue;
+        const byToken = await send(session, { Authorization: `Bearer ${allScopes}` });
+        if (allowed) expect([401, 403], `${role} token: ${key}`).not.toContain(byToken.status());
+        else expect(byToken.status(), `${role} token: ${key}`).toBe(403);
+        // A token without the scope is refused even for its owner's role; a session cookie beside it does not help.
+        const otherScopes = (["nodes:run", "nodes:read", "credentials:read"] as const).filter((s) => !scopes.includes(s));
+        const narrow = await createToken(users[role].id, otherScopes);
+        expect((await send(session, { Authorization: `Bearer ${narrow}` })).status(), `${role} token without ${scopes.join("/")}: ${key}`).toBe(403);
+      }
+      await session.dispose();
+    }
+    const after = await rowCounts();
+    expect({ ...after, ApiToken: before.ApiToken }).toEqual(before);
+  });
+
+  test("server actions refuse anonymous callers and roles below theirs, and change nothing", async ({ baseURL }) => {
+    const ids = actionIds();
+    const sessions: Record<Role | "anonymous", APIRequestContext> = {
+      anonymous: await anonymousContext(baseURL!),
+      owner: await signedInContext(baseURL!, OWNER),
+      ...(Object.fromEntries(await Promise.all(ROLES_BELOW_OWNER.map(async (role) => [role, await signedInContext(baseURL!, await createUser(role))])))),
+    } as Record<Role | "anonymous", APIRequestContext>;
+    const before = await rowCounts();
+    let called = 0;
+    for (const [key, access] of Object.entries(ACTIONS)) {
+      const id = ids.get(key);
+      // An action no page imports has no id in the build: nothing can call it over HTTP.
+      if (!id) {
+        test.info().annotations.push({ type: "not reachable", description: `${key} is not referenced by any page, so it has no action id` });
+        continue;
+      }
+      called += 1;
+      // `null` is never a valid input: an allowed caller gets "invalid" (after the role check), never a change.
+      for (const [who, context] of Object.entries(sessions)) {
+        const { status, result } = await callAction(context, id, [null]);
+        expect(status, `${who}: ${key}`).toBeLessThan(500);
+        const kind = refusedKind(result);
+        if (access === "public") continue;
+        if (who === "anonymous") expect(result === undefined || kind === "unauthenticated", `${who}: ${key} answered ${JSON.stringify(result)}`).toBe(true);
+        else if (hasRole(who as Role, access)) expect(["unauthenticated", "forbidden"], `${who}: ${key}`).not.toContain(kind);
+        else expect(kind, `${who}: ${key}`).toBe("forbidden");
+      }
+    }
+    expect(called).toBeGreaterThan(10);
+    expect(await rowCounts()).toEqual(before);
+    for (const context of Object.values(sessions)) await context.dispose();
+  });
+});
