@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { SideNav } from "@/components/shell/side-nav";
 import { TopBar } from "@/components/shell/top-bar";
 import { currentUser } from "@/lib/auth/guard";
@@ -15,7 +16,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <aside className="border-b border-zinc-200 p-3 md:w-56 md:border-r md:border-b-0 dark:border-zinc-800">
           <SideNav />
         </aside>
-        <main className="flex-1 p-6">{children}</main>
+        <main className="flex-1 p-6">
+          <QueryProvider>{children}</QueryProvider>
+        </main>
       </div>
     </div>
   );

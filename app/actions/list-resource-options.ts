@@ -12,14 +12,14 @@ const listSchema = z.object({
   operation: z.string().min(1).max(64),
   search: z.string().max(200).optional(),
   xOrgId: z.string().max(64).optional(),
-  /** With a template id: that template's config fields instead of a list (policyTemplate.get). */
+  /** With a template id or name: that template's config fields instead of a list (policyTemplate.get). */
   templateId: z.string().max(200).optional(),
 });
 
 /** Candidates for a resource locator (or a template's fields), loaded through the credential. */
 export const listResourceOptions = guardedAction({ role: "editor", input: listSchema }, async (request) => {
   try {
-    if (request.templateId) return { kind: "template" as const, template: await getPolicyTemplate(request.credentialId, request.templateId, request.xOrgId) };
+    if (request.templateId) return { kind: "template" as const, template: await asGuardError(() => getPolicyTemplate(request.credentialId, request.templateId!, request.xOrgId)) };
     return { kind: "options" as const, ...(await asGuardError(() => list(request))) };
   } catch (error) {
     // JumpCloud and credential errors carry only our own scrubbed text: show them beside the picker.

@@ -9,6 +9,8 @@ export const RESOURCE_OPTIONS_LIMIT = 100;
 export interface ResourceOption {
   value: string;
   label: string;
+  /** The record's `name` (a template's stable name such as windows_security_baseline). */
+  name?: string;
   /** A second line: the template a policy uses, a template's OS family, ... */
   detail?: string;
 }
@@ -29,7 +31,7 @@ function toOption(row: Row): ResourceOption {
   const detail = [row.name !== undefined && row.displayName !== undefined ? row.name : undefined, row.osMetaFamily, row.template && (row.template as Row).name]
     .filter((part): part is string => typeof part === "string" && part !== label)
     .join(" · ");
-  return detail === "" ? { value, label } : { value, label, detail };
+  return { value, label, ...(typeof row.name === "string" ? { name: row.name } : {}), ...(detail === "" ? {} : { detail }) };
 }
 
 const orgFields = (xOrgId: string | undefined) => (xOrgId ? { additionalFields: { xOrgId } } : {});
@@ -69,9 +71,21 @@ export interface PolicyTemplateDetails {
   configFields: TemplateConfigField[];
 }
 
-/** A policy template's config fields, read with policyTemplate.get through the credential. */
-export async function getPolicyTemplate(credentialId: string, templateId: string, xOrgId?: string): Promise<PolicyTemplateDetails> {
+const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
+
+/**
+ * A policy template's config fields, read with policyTemplate.get through the credential. `template` is its
+ * ObjectID or its name (as policyData.template accepts), which is looked up first.
+ */
+export async function getPolicyTemplate(credentialId: string, template: string, xOrgId?: string): Promise<PolicyTemplateDetails> {
   const { client } = await clientForCredential(credentialId, {});
+  let templateId = template;
+  if (!OBJECT_ID.test(template)) {
+    const found = await client.run("policyTemplate", "list", { options: { filter: [`name:eq:${template}`], limit: 1 }, ...orgFields(xOrgId) });
+    const row = found.items[0] as Row | undefined;
+    if (!row) throw new NodeConfigError("notFound", `No policy template is named "${template}". List the templates to find its name.`);
+    templateId = String(row.id);
+  }
   const result = await client.run("policyTemplate", "get", { id: templateId, ...orgFields(xOrgId) });
   const row = (result.items[0] ?? {}) as Row;
   const fields = Array.isArray(row.configFields) ? (row.configFields as Row[]) : [];

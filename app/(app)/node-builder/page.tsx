@@ -1,15 +1,74 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { NodeConfigActions } from "@/components/node-builder/node-config-actions";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+import { findOperation, resources } from "@/lib/integrations/jumpcloud/operations";
+import { listNodeConfigs } from "@/lib/node-configs/node-config-store";
 
 export const metadata: Metadata = { title: "Node builder" };
 
 export default async function NodeBuilderPage() {
-  await requirePageUser("viewer");
+  const user = await requirePageUser("viewer");
+  const canEdit = hasRole(user.role, "editor");
+  const nodes = await listNodeConfigs();
   return (
-    <div className="max-w-5xl space-y-4">
-      <h1 className="text-2xl font-semibold">Node builder</h1>
-      <EmptyState title="No node configurations yet">Saved JumpCloud integration nodes will be listed here.</EmptyState>
+    <div className="max-w-6xl space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Node builder</h1>
+        <Link href="/node-builder/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          New
+        </Link>
+      </div>
+      {nodes.length === 0 ? (
+        <EmptyState title="No node configurations yet">Design a JumpCloud integration node with New, or import one of the guide&apos;s examples.</EmptyState>
+      ) : (
+        <Card className="overflow-x-auto p-0">
+          <table className="w-full text-left text-sm" data-testid="node-configs-table">
+            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+              <tr>
+                <th className="px-4 py-2">Name</th>
+                <th className="px-4 py-2">Resource</th>
+                <th className="px-4 py-2">Operation</th>
+                <th className="px-4 py-2">Credential</th>
+                <th className="px-4 py-2">Last run</th>
+                {canEdit && <th className="px-4 py-2 text-right">Actions</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {nodes.map((node) => (
+                <tr key={node.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`node-row-${node.name}`}>
+                  <td className="px-4 py-2 font-medium">
+                    <Link href={`/node-builder/${node.id}`} className="hover:underline">
+                      {node.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">{resources.find((r) => r.id === node.resource)?.label ?? node.resource}</td>
+                  <td className="px-4 py-2">{findOperation(node.resource, node.operation)?.label ?? node.operation}</td>
+                  <td className="px-4 py-2">{node.credential?.name ?? <span className="text-xs text-zinc-400">none</span>}</td>
+                  <td className="px-4 py-2">
+                    {node.lastRun ? (
+                      <Link href={`/runs/${node.lastRun.id}`}>
+                        <RunStatusBadge status={node.lastRun.status} />
+                      </Link>
+                    ) : (
+                      <RunStatusBadge status={null} />
+                    )}
+                  </td>
+                  {canEdit && (
+                    <td className="px-4 py-2 text-right whitespace-nowrap">
+                      <NodeConfigActions id={node.id} name={node.name} version={node.version} />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
     </div>
   );
 }

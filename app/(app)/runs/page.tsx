@@ -1,15 +1,87 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { RunFilters } from "@/components/runs/run-filters";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { findOperation } from "@/lib/integrations/jumpcloud/operations";
+import { listNodeConfigs } from "@/lib/node-configs/node-config-store";
+import { listRuns, RUN_STATUSES } from "@/lib/node-configs/run-history";
 
 export const metadata: Metadata = { title: "Runs" };
 
-export default async function RunsPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export default async function RunsPage({ searchParams }: { searchParams: Search }) {
   await requirePageUser("viewer");
+  const search = await searchParams;
+  const status = one(search.status);
+  const node = one(search.node);
+  const page = Math.max(1, Number(one(search.page)) || 1);
+  const [{ runs, total, pages }, nodes] = await Promise.all([listRuns({ status, nodeConfigId: node, page }), listNodeConfigs()]);
+  const pageHref = (n: number) => {
+    const query = new URLSearchParams({ ...(status ? { status } : {}), ...(node ? { node } : {}), ...(n > 1 ? { page: String(n) } : {}) });
+    return `/runs${query.size > 0 ? `?${query}` : ""}`;
+  };
+
   return (
-    <div className="max-w-5xl space-y-4">
+    <div className="max-w-6xl space-y-4">
       <h1 className="text-2xl font-semibold">Runs</h1>
-      <EmptyState title="No runs yet">Every node run, from the builder or the HTTP API, will be recorded here.</EmptyState>
+      <RunFilters nodes={nodes.map((n) => ({ id: n.id, name: n.name }))} statuses={RUN_STATUSES} />
+      {runs.length === 0 ? (
+        <EmptyState title={status || node ? "No runs match these filters" : "No runs yet"}>
+          Every node run, from the builder or the HTTP API, is recorded here.
+        </EmptyState>
+      ) : (
+        <Card className="overflow-x-auto p-0">
+          <table className="w-full text-left text-sm" data-testid="runs-table">
+            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+              <tr>
+                <th className="px-4 py-2">Started</th>
+                <th className="px-4 py-2">Node</th>
+                <th className="px-4 py-2">Operation</th>
+                <th className="px-4 py-2">Status</th>
+                <th className="px-4 py-2 text-right">Items</th>
+                <th className="px-4 py-2 text-right">Duration</th>
+                <th className="px-4 py-2">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <tr key={run.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid="run-row">
+                  <td className="px-4 py-2 whitespace-nowrap">
+                    <Link href={`/runs/${run.id}`} className="hover:underline">
+                      {run.startedAt.toISOString().replace("T", " ").slice(0, 19)}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">{run.nodeConfig?.name ?? run.nodeName ?? <span className="text-xs text-zinc-400">inline config</span>}</td>
+                  <td className="px-4 py-2">
+                    {run.resource} · {findOperation(run.resource, run.operation)?.label ?? run.operation}
+                  </td>
+                  <td className="px-4 py-2">
+                    <RunStatusBadge status={run.status} />
+                    {run.errorKind && <span className="ml-2 font-mono text-xs text-zinc-500">{run.errorKind}</span>}
+                  </td>
+                  <td className="px-4 py-2 text-right">{run.itemCount}</td>
+                  <td className="px-4 py-2 text-right">{run.durationMs ?? "–"} ms</td>
+                  <td className="px-4 py-2 text-xs">
+                    {run.actorName ?? "–"} <span className="text-zinc-400">via {run.via}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+      <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+        <span className="text-zinc-500">
+          {total} run{total === 1 ? "" : "s"} · page {page} of {pages}
+        </span>
+        {page > 1 && <Link href={pageHref(page - 1)}>Newer</Link>}
+        {page < pages && <Link href={pageHref(page + 1)}>Older</Link>}
+      </nav>
     </div>
   );
 }

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NodeBuilder } from "@/components/node-builder/node-builder";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+import { builderSetup } from "@/lib/node-configs/builder-setup";
+import { NodeConfigError } from "@/lib/node-configs/node-config-errors";
+import { getNodeConfig } from "@/lib/node-configs/node-config-store";
+
+export const metadata: Metadata = { title: "Node" };
+
+export default async function NodePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("viewer");
+  const { id } = await params;
+  const node = await getNodeConfig(id).catch((error: unknown) => {
+    if (error instanceof NodeConfigError && error.kind === "notFound") notFound();
+    throw error;
+  });
+  const setup = await builderSetup(node.integrationService);
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">{node.name}</h1>
+        <Link href={`/runs?node=${node.id}`} className="text-sm underline">
+          Runs of this node
+        </Link>
+      </div>
+      <NodeBuilder
+        key={node.id}
+        initial={{
+          id: node.id,
+          name: node.name,
+          version: node.version,
+          credentialId: node.credential?.id ?? null,
+          config: node.config,
+          sampleInputText: node.sampleInput === null ? "" : JSON.stringify(node.sampleInput, null, 2),
+        }}
+        credentials={setup.credentials}
+        allowedOrigins={setup.allowedOrigins}
+        canEdit={hasRole(user.role, "editor")}
+      />
+    </div>
+  );
+}

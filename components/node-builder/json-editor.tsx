@@ -1,0 +1,83 @@
+"use client";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { json, jsonParseLinter } from "@codemirror/lang-json";
+import { bracketMatching, defaultHighlightStyle, foldGutter, syntaxHighlighting } from "@codemirror/language";
+import { linter, lintGutter } from "@codemirror/lint";
+import { EditorState } from "@codemirror/state";
+import { EditorView, keymap, lineNumbers } from "@codemirror/view";
+import { useEffect, useRef } from "react";
+
+/** Lets the owner replace the text (an import) without making the editor controlled. */
+export interface JsonEditorController {
+  setText(text: string): void;
+}
+
+export interface JsonEditorProps {
+  initialText: string;
+  /** Called with the whole text, at most every `debounceMs` while typing. */
+  onChange?: (text: string) => void;
+  label: string;
+  readOnly?: boolean;
+  debounceMs?: number;
+  height?: string;
+  controllerRef?: { current: JsonEditorController | null };
+  testId?: string;
+}
+
+/**
+ * CodeMirror with JSON highlighting and syntax checking. Uncontrolled on purpose: React never re-renders the
+ * document, so a megabyte of input stays smooth; changes reach the owner debounced.
+ */
+export function JsonEditor({ initialText, onChange, label, readOnly = false, debounceMs = 250, height = "18rem", controllerRef, testId }: JsonEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  // The latest callback without re-creating the editor on every render.
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const view = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initialText,
+        extensions: [
+          lineNumbers(),
+          foldGutter(),
+          history(),
+          bracketMatching(),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
+          json(),
+          syntaxHighlighting(defaultHighlightStyle),
+          linter(jsonParseLinter(), { delay: 400 }),
+          lintGutter(),
+          EditorState.readOnly.of(readOnly),
+          EditorView.editable.of(!readOnly),
+          EditorView.contentAttributes.of({ "aria-label": label, ...(testId ? { "data-testid": testId } : {}) }),
+          EditorView.theme({ "&": { height, fontSize: "12px" }, ".cm-scroller": { overflow: "auto", fontFamily: "ui-monospace, monospace" } }),
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged) return;
+            clearTimeout(timer);
+            timer = setTimeout(() => onChangeRef.current?.(update.state.doc.toString()), debounceMs);
+          }),
+        ],
+      }),
+    });
+    if (controllerRef) {
+      controllerRef.current = {
+        setText: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+      };
+    }
+    return () => {
+      clearTimeout(timer);
+      if (controllerRef) controllerRef.current = null;
+      view.destroy();
+    };
+    // The editor is created once per mount; initialText only seeds it (the owner remounts it with a new key).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return <div ref={host} className="overflow-hidden rounded-md border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-950" />;
+}

@@ -1,0 +1,324 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { runNode } from "@/app/actions/run-node";
+import { saveNodeConfig } from "@/app/actions/save-node-config";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { controlClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { Tabs } from "@/components/ui/tabs";
+import { authTypeLabels } from "@/lib/integrations/jumpcloud/auth";
+import { findOperation, listOperations, resources, type AuthType } from "@/lib/integrations/jumpcloud/operations";
+import { parseInputText, type PlatformConfig } from "@/lib/node-configs/config-text";
+import { previewNode, type CredentialChoice } from "@/lib/node-configs/live-preview";
+import type { RunOutcome } from "@/lib/node-configs/run-outcome";
+import { describeWrite } from "@/lib/node-configs/write-confirmation";
+import type { JsonObject, JsonValue, NodeIssue } from "@/lib/nodes/json-value";
+import type { JsonEditorController } from "./json-editor";
+import { ConfigJsonTab, ImportDialog, ExportButtons } from "./config-transfer";
+import { FieldContext } from "./field-context";
+import { ParameterForm } from "./parameter-form";
+import { PreviewPanel } from "./preview-panel";
+
+// CodeMirror and the result table load after the page: they are not needed for the first paint.
+const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
+  ssr: false,
+  loading: () => <div className="h-72 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />,
+});
+const RunResult = dynamic(() => import("@/components/runs/run-result").then((m) => m.RunResult), { ssr: false });
+
+export interface BuilderInitial {
+  id?: string;
+  name: string;
+  version?: number;
+  credentialId: string | null;
+  config: PlatformConfig;
+  sampleInputText: string;
+}
+
+const InputEditor = memo(function InputEditor({
+  initialText,
+  onText,
+  readOnly,
+  controllerRef,
+}: {
+  initialText: string;
+  onText: (text: string) => void;
+  readOnly: boolean;
+  controllerRef: { current: JsonEditorController | null };
+}) {
+  return <JsonEditor initialText={initialText} onChange={onText} label="Input data" readOnly={readOnly} debounceMs={300} controllerRef={controllerRef} testId="input-editor" />;
+});
+
+export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: { initial: BuilderInitial; credentials: CredentialChoice[]; allowedOrigins: string[]; canEdit: boolean }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [savedId, setSavedId] = useState(initial.id);
+  const [version, setVersion] = useState(initial.version);
+  const [name, setName] = useState(initial.name);
+  const [credentialId, setCredentialId] = useState(initial.credentialId ?? "");
+  const [config, setConfig] = useState<PlatformConfig>(initial.config);
+  const [input, setInput] = useState<JsonValue | undefined>(() => {
+    const parsed = parseInputText(initial.sampleInputText);
+    return parsed.ok ? parsed.input : undefined;
+  });
+  const [inputIssues, setInputIssues] = useState<NodeIssue[]>(() => {
+    const parsed = parseInputText(initial.sampleInputText);
+    return parsed.ok ? [] : parsed.issues;
+  });
+  const [tab, setTab] = useState<"form" | "json">("form");
+  const [importOpen, setImportOpen] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const inputController = useRef<JsonEditorController | null>(null);
+  const inputTextRef = useRef(initial.sampleInputText);
+
+  const readOnly = !canEdit;
+  const credential = credentials.find((c) => c.id === credentialId);
+  const op = findOperation(config.resource, config.operation);
+
+  // Typing stays responsive: the preview follows a step behind when it has a lot to do.
+  const deferredConfig = useDeferredValue(config);
+  const deferredInput = useDeferredValue(input);
+  const preview = useMemo(() => previewNode(deferredConfig, deferredInput, credential, allowedOrigins), [deferredConfig, deferredInput, credential, allowedOrigins]);
+  const xOrgId = (config.parameters.additionalFields as JsonObject | undefined)?.xOrgId;
+
+  const onInputText = useCallback((text: string) => {
+    inputTextRef.current = text;
+    const parsed = parseInputText(text);
+    if (parsed.ok) {
+      setInput(parsed.input);
+      setInputIssues([]);
+    } else setInputIssues(parsed.issues);
+  }, []);
+
+  const replaceInput = (text: string) => {
+    inputController.current?.setText(text);
+    onInputText(text);
+  };
+
+  const setParameters = (parameters: JsonObject) => setConfig((c) => ({ ...c, parameters }));
+  const chooseOperation = (resource: string, operation: string) => {
+    const next = findOperation(resource, operation);
+    if (!next) return;
+    // Keep the values the new operation also takes.
+    const names = new Set(next.parameters.map((p) => p.name));
+    setConfig((c) => ({ ...c, resource, operation, parameters: Object.fromEntries(Object.entries(c.parameters).filter(([key]) => names.has(key))) }));
+  };
+
+  const authProblem =
+    credential && op && !(op.authTypes as readonly string[]).includes(credential.authType)
+      ? `${authTypeLabels[credential.authType as AuthType] ?? credential.authType} credentials cannot run ${op.resource} ${op.operation}: JumpCloud accepts ${op.authTypes
+          .map((t) => authTypeLabels[t])
+          .join(" or ")} for it.`
+      : null;
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const form = { name, config, credentialId: credentialId || null, sampleInput: inputIssues.length === 0 ? (input ?? null) : null };
+      const result = await saveNodeConfig(savedId && version ? { ...form, id: savedId, expectedVersion: version } : form);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    onSuccess: (data) => {
+      setVersion(data.version);
+      setNotice({ tone: "success", text: `Saved "${data.name}".` });
+      if (!savedId) {
+        setSavedId(data.id);
+        router.replace(`/node-builder/${data.id}`);
+      }
+    },
+    onError: (error) => setNotice({ tone: "error", text: error.message }),
+  });
+
+  const run = useMutation({
+    mutationFn: async (): Promise<RunOutcome> => {
+      const result = await runNode({
+        config,
+        ...(input === undefined ? {} : { input }),
+        ...(credentialId ? { credentialId } : {}),
+        ...(savedId ? { nodeConfigId: savedId, nodeName: name } : name ? { nodeName: name } : {}),
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    onSuccess: (outcome) => {
+      // A write changes what the pickers list; reads leave the caches alone.
+      if (outcome.status === "success" && op && op.method !== "GET") void queryClient.invalidateQueries({ queryKey: ["resource-options"] });
+    },
+  });
+
+  const startRun = () => {
+    const message = op && op.method !== "GET" ? describeWrite(config.resource, config.operation, preview.resolved.parameters) : null;
+    if (message) setConfirming(message);
+    else run.mutate();
+  };
+
+  const fieldContext = useMemo(
+    () => ({ input: deferredInput, issues: preview.resolved.issues, readOnly, credentialId: canEdit && credentialId ? credentialId : undefined, xOrgId: typeof xOrgId === "string" ? xOrgId : undefined }),
+    [deferredInput, preview.resolved.issues, readOnly, canEdit, credentialId, xOrgId],
+  );
+
+  return (
+    <FieldContext.Provider value={fieldContext}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-end gap-3">
+          <label className="block min-w-64 flex-1 space-y-1">
+            <span className="text-sm font-medium">Node name</span>
+            <input className={controlClass} value={name} readOnly={readOnly} onChange={(e) => setName(e.target.value)} placeholder="Create baseline policy" />
+          </label>
+          {canEdit && (
+            <>
+              <Button variant="secondary" onClick={() => setImportOpen(true)}>
+                Import
+              </Button>
+              <Button variant="secondary" disabled={save.isPending || name.trim() === ""} onClick={() => save.mutate()}>
+                {save.isPending ? "Saving…" : "Save"}
+              </Button>
+              <Button disabled={run.isPending} onClick={startRun}>
+                {run.isPending ? "Running…" : "Run node"}
+              </Button>
+            </>
+          )}
+          <ExportButtons config={config} name={name} />
+        </div>
+        {readOnly && <Notice tone="info">You can view this node; running and saving need the editor role.</Notice>}
+        {notice && <Notice tone={notice.tone} testId="builder-notice">{notice.text}</Notice>}
+
+        <div className="grid gap-6 xl:grid-cols-2">
+          <div className="space-y-4">
+            <section className="grid gap-3 sm:grid-cols-3" aria-label="Operation">
+              <label className="block space-y-1">
+                <span className="text-sm font-medium">Credential</span>
+                <select className={controlClass} value={credentialId} disabled={readOnly} onChange={(e) => setCredentialId(e.target.value)}>
+                  <option value="">(choose a credential)</option>
+                  {credentials.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} · {authTypeLabels[c.authType as AuthType] ?? c.authType}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block space-y-1">
+                <span className="text-sm font-medium">Resource</span>
+                <select
+                  className={controlClass}
+                  value={config.resource}
+                  disabled={readOnly}
+                  onChange={(e) => chooseOperation(e.target.value, listOperations(e.target.value)[0]?.operation ?? "")}
+                >
+                  {resources.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block space-y-1">
+                <span className="text-sm font-medium">Operation</span>
+                <select className={controlClass} value={config.operation} disabled={readOnly} onChange={(e) => chooseOperation(config.resource, e.target.value)}>
+                  {listOperations(config.resource).map((o) => (
+                    <option key={o.operation} value={o.operation}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {op && <p className="text-sm text-zinc-600 sm:col-span-3 dark:text-zinc-400" data-testid="operation-description">{op.description}</p>}
+              {authProblem && (
+                <div className="sm:col-span-3">
+                  <Notice tone="error" testId="auth-warning">{authProblem}</Notice>
+                </div>
+              )}
+            </section>
+
+            <Tabs
+              label="Node config"
+              tabs={[
+                { id: "form", label: "Form" },
+                { id: "json", label: "JSON" },
+              ]}
+              selected={tab}
+              onSelect={setTab}
+            >
+              {tab === "form" ? (
+                op ? <ParameterForm op={op} parameters={config.parameters} onChange={setParameters} /> : <Notice tone="error">Unknown operation {config.resource}.{config.operation}.</Notice>
+              ) : (
+                <ConfigJsonTab config={config} onConfig={setConfig} readOnly={readOnly} />
+              )}
+            </Tabs>
+
+            <section aria-label="Input data" className="space-y-2">
+              <div className="flex items-center justify-between">
+                <h2 className="text-sm font-semibold">Input data</h2>
+                {canEdit && (
+                  <label className="cursor-pointer text-xs underline">
+                    Load file
+                    <input
+                      type="file"
+                      accept="application/json,.json"
+                      className="sr-only"
+                      aria-label="Load input data file"
+                      onChange={async (e) => {
+                        const file = e.target.files?.[0];
+                        if (file) replaceInput(await file.text());
+                        e.target.value = "";
+                      }}
+                    />
+                  </label>
+                )}
+              </div>
+              <p className="text-xs text-zinc-500">The upstream node&apos;s output: templates read it, and parameters are extracted from its top-level keys.</p>
+              <InputEditor initialText={initial.sampleInputText} onText={onInputText} readOnly={readOnly} controllerRef={inputController} />
+              {inputIssues.map((issue, index) => (
+                <p key={index} className="text-xs text-red-600" data-testid="input-issue">
+                  {issue.message}
+                </p>
+              ))}
+            </section>
+          </div>
+
+          <div className="space-y-4">
+            <PreviewPanel preview={preview} />
+            {(run.data || run.error) && (
+              <section aria-label="Run result" className="space-y-2">
+                <h2 className="text-sm font-semibold">Run result</h2>
+                {run.error ? <Notice tone="error">{run.error.message}</Notice> : run.data && <RunResult outcome={run.data} />}
+              </section>
+            )}
+          </div>
+        </div>
+
+        <ImportDialog
+          open={importOpen}
+          onClose={() => setImportOpen(false)}
+          onImport={({ config: imported, credential, inputText }) => {
+            setConfig(imported);
+            if (credential !== undefined) {
+              const found = credentials.find((c) => (typeof credential === "string" ? c.id === credential || c.name === credential : "id" in credential ? c.id === credential.id : c.name === credential.name));
+              if (found) setCredentialId(found.id);
+            }
+            if (inputText !== undefined) replaceInput(inputText);
+            setTab("form");
+            setImportOpen(false);
+          }}
+        />
+        <ConfirmDialog
+          open={confirming !== null}
+          title="Run this change?"
+          message={confirming}
+          confirmLabel="Run"
+          danger={config.operation === "delete"}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            run.mutate();
+          }}
+        />
+      </div>
+    </FieldContext.Provider>
+  );
+}

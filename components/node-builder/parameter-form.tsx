@@ -1,0 +1,184 @@
+"use client";
+import { useId } from "react";
+import { controlClass } from "@/components/ui/field";
+import type { OperationSpec, ParameterSpec } from "@/lib/integrations/jumpcloud/operations";
+import { readParameter, writeParameter } from "@/lib/node-configs/parameter-paths";
+import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/nodes/json-value";
+import { useFieldContext, useFieldIssue } from "./field-context";
+import { asText, FieldFrame, numberOrText, type FieldProps } from "./field-frame";
+import { OptionsCollection } from "./options-collection";
+import { PolicyValuesEditor } from "./policy-values-editor";
+import { ResourceLocator } from "./resource-locator";
+
+function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
+  const { readOnly } = useFieldContext();
+  const value = readParameter(parameters, path);
+  const text = asText(value);
+  const set = (next: JsonValue | undefined) => onChange(writeParameter(parameters, path, next));
+  const listId = useId();
+  return (
+    <FieldFrame spec={spec} path={path} text={text}>
+      {(a11y) => {
+        if (spec.kind === "resourceLocator" && spec.locator) {
+          return (
+            <ResourceLocator
+              id={a11y.id}
+              a11y={a11y}
+              label={spec.label}
+              value={text}
+              onChange={(t) => set(t === "" ? undefined : t)}
+              locator={spec.locator}
+              // policyData.template is written as the template's name, as in the guide.
+              pick={spec.locator.resource === "policyTemplate" && spec.name === "template" ? "name" : "value"}
+              {...(spec.placeholder ? { placeholder: spec.placeholder } : {})}
+            />
+          );
+        }
+        if (spec.kind === "boolean" && typeof value !== "string") {
+          return (
+            <input
+              type="checkbox"
+              className="size-4"
+              checked={value === true}
+              disabled={readOnly}
+              onChange={(e) => set(e.target.checked ? true : undefined)}
+              {...a11y}
+            />
+          );
+        }
+        if (spec.kind === "options") {
+          // A text input with suggestions: any listed value, or a {{ template }}.
+          return (
+            <>
+              <input className={controlClass} list={listId} value={text} readOnly={readOnly} onChange={(e) => set(e.target.value === "" ? undefined : e.target.value)} {...a11y} />
+              <datalist id={listId}>
+                {spec.options?.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          );
+        }
+        if (spec.kind === "json") {
+          return (
+            <textarea
+              className={`${controlClass} font-mono text-xs`}
+              rows={3}
+              defaultValue={value === undefined ? "" : JSON.stringify(value, null, 2)}
+              readOnly={readOnly}
+              onBlur={(e) => {
+                try {
+                  set(e.target.value.trim() === "" ? undefined : (JSON.parse(e.target.value) as JsonValue));
+                } catch {
+                  set(e.target.value);
+                }
+              }}
+              {...a11y}
+            />
+          );
+        }
+        return (
+          <input
+            className={controlClass}
+            value={text}
+            placeholder={spec.placeholder}
+            readOnly={readOnly}
+            inputMode={spec.kind === "number" ? "numeric" : undefined}
+            onChange={(e) => set(spec.kind === "number" ? numberOrText(e.target.value) : e.target.value === "" ? undefined : e.target.value)}
+            {...a11y}
+          />
+        );
+      }}
+    </FieldFrame>
+  );
+}
+
+/** targets: a multi-select of the registry's options (or a template that yields the list). */
+function MultiOptionsField({ spec, path, parameters, onChange }: FieldProps) {
+  const { readOnly } = useFieldContext();
+  const value = readParameter(parameters, path);
+  const set = (next: JsonValue | undefined) => onChange(writeParameter(parameters, path, next));
+  if (typeof value === "string") return <TextLikeField spec={{ ...spec, kind: "text" }} path={path} parameters={parameters} onChange={onChange} />;
+  const chosen = Array.isArray(value) ? value.map(String) : [];
+  return (
+    <FieldFrame spec={spec} path={path}>
+      {(a11y) => (
+        <div role="group" aria-labelledby={a11y.id} className="flex flex-wrap gap-3" id={a11y.id}>
+          {spec.options?.map((option) => (
+            <label key={option.value} className="flex items-center gap-1 text-sm">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={chosen.includes(option.value)}
+                onChange={(e) => set(e.target.checked ? [...chosen, option.value] : chosen.filter((c) => c !== option.value))}
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      )}
+    </FieldFrame>
+  );
+}
+
+function CollectionField({ spec, path, parameters, onChange }: FieldProps) {
+  const value = readParameter(parameters, path);
+  const issue = useFieldIssue(path.join("."));
+  if (spec.name === "options") return <OptionsCollection spec={spec} path={path} parameters={parameters} onChange={onChange} />;
+  if (value !== undefined && !isPlainObject(value)) {
+    // A whole collection given as one template ({{ policy }}): edit it as text.
+    return <TextLikeField spec={{ ...spec, kind: "text" }} path={path} parameters={parameters} onChange={onChange} />;
+  }
+  return (
+    <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-700" data-field={path.join(".")}>
+      <legend className="px-1 text-sm font-medium">
+        {spec.label}
+        {spec.required && <span className="text-red-600"> *</span>}
+      </legend>
+      <p className="text-xs text-zinc-500">{spec.help}</p>
+      {issue && !issue.path.includes(".") && <p className="text-xs font-medium text-red-600">{issue.message}</p>}
+      {orderFields(spec.children ?? []).map((child) => (
+        <ParameterField key={child.name} spec={child} path={[...path, child.name]} parameters={parameters} onChange={onChange} />
+      ))}
+    </fieldset>
+  );
+}
+
+export function ParameterField(props: FieldProps) {
+  const { spec, path } = props;
+  if (path.length === 2 && path[0] === "policyData" && spec.name === "values") return <PolicyValuesEditor {...props} />;
+  switch (spec.kind) {
+    case "collection":
+      return <CollectionField {...props} />;
+    case "multiOptions":
+      return <MultiOptionsField {...props} />;
+    default:
+      return <TextLikeField {...props} />;
+  }
+}
+
+/** Required fields first, otherwise the registry's order. */
+export function orderFields(specs: readonly ParameterSpec[]): ParameterSpec[] {
+  return [...specs.filter((s) => s.required), ...specs.filter((s) => !s.required)];
+}
+
+/** n8n's displayOptions: a field shows when its siblings hold one of the listed values. */
+export function isShown(spec: ParameterSpec, siblings: JsonObject): boolean {
+  if (!spec.showWhen) return true;
+  return Object.entries(spec.showWhen).every(([name, allowed]) => allowed.includes(siblings[name] ?? false));
+}
+
+/** The form generated from the registry for one operation. */
+export function ParameterForm({ op, parameters, onChange }: { op: OperationSpec; parameters: JsonObject; onChange: (parameters: JsonObject) => void }) {
+  return (
+    <div className="space-y-4" data-testid="parameter-form">
+      {orderFields(op.parameters)
+        .filter((spec) => isShown(spec, parameters))
+        .map((spec) => (
+          <ParameterField key={spec.name} spec={spec} path={[spec.name]} parameters={parameters} onChange={onChange} />
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useState } from "react";
+import { listResourceOptions } from "@/app/actions/list-resource-options";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import type { ResourceOption } from "@/lib/node-configs/resource-options";
+import { useFieldContext } from "./field-context";
+
+export const resourceOptionsKey = (credentialId: string, resource: string, operation: string, search: string, xOrgId: string | undefined) =>
+  ["resource-options", credentialId, resource, operation, xOrgId ?? "", search] as const;
+
+/** Loads one page of candidates through the credential; cached per credential, list and search text. */
+export function useResourceOptions(locator: { resource: string; operation: string }, search: string, enabled: boolean) {
+  const { credentialId, xOrgId } = useFieldContext();
+  return useQuery({
+    queryKey: resourceOptionsKey(credentialId ?? "", locator.resource, locator.operation, search, xOrgId),
+    enabled: enabled && credentialId !== undefined,
+    queryFn: async () => {
+      const result = await listResourceOptions({
+        credentialId: credentialId!,
+        resource: locator.resource,
+        operation: locator.operation,
+        ...(search ? { search } : {}),
+        ...(xOrgId && !xOrgId.includes("{{") ? { xOrgId } : {}),
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      if (result.data.kind !== "options") throw new Error("Unexpected answer");
+      return result.data;
+    },
+  });
+}
+
+/**
+ * n8n's resource locator: type an id (or a `{{ template }}`), or open the list loaded through the credential
+ * and pick one. `pick` says which property of the picked record goes into the parameter.
+ */
+export function ResourceLocator({
+  id,
+  label,
+  value,
+  onChange,
+  locator,
+  pick = "value",
+  placeholder,
+  a11y,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  locator: { resource: string; operation: string };
+  pick?: "value" | "name";
+  placeholder?: string;
+  a11y: { "aria-invalid": boolean; "aria-describedby"?: string };
+}) {
+  const { credentialId, readOnly } = useFieldContext();
+  const [open, setOpen] = useState(false);
+  const [search, setSearch] = useState("");
+  const deferredSearch = useDeferredValue(search.trim());
+  const options = useResourceOptions(locator, deferredSearch, open);
+  const choose = (option: ResourceOption) => {
+    onChange(pick === "name" ? (option.name ?? option.label) : option.value);
+    setOpen(false);
+  };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex gap-2">
+        <input id={id} className={controlClass} value={value} placeholder={placeholder} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} {...a11y} />
+        {!readOnly && (
+          <Button
+            variant="secondary"
+            disabled={!credentialId}
+            title={credentialId ? undefined : "Choose a credential to load the list"}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-label={`Pick ${label} from a list`}
+          >
+            List
+          </Button>
+        )}
+      </div>
+      {open && (
+        <div className="rounded-md border border-zinc-200 p-2 dark:border-zinc-700" data-testid={`locator-${label}`}>
+          <input
+            className={controlClass}
+            placeholder="Search by name"
+            aria-label={`Search ${label}`}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            autoFocus
+          />
+          {options.isPending && <p className="p-2 text-xs text-zinc-500">Loading…</p>}
+          {options.isError && (
+            <p role="alert" className="p-2 text-xs text-red-700 dark:text-red-300">
+              {options.error.message}
+            </p>
+          )}
+          {options.data && (
+            <ul role="listbox" aria-label={`${label} options`} className="mt-2 max-h-60 overflow-auto text-sm">
+              {options.data.options.length === 0 && <li className="p-2 text-xs text-zinc-500">Nothing matches.</li>}
+              {options.data.options.map((option) => (
+                <li key={option.value} role="option" aria-selected={option.value === value || option.name === value}>
+                  <button type="button" className="w-full rounded px-2 py-1 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => choose(option)}>
+                    <span className="font-medium">{option.label}</span>
+                    <span className="block font-mono text-xs text-zinc-500">
+                      {option.value}
+                      {option.detail ? ` · ${option.detail}` : ""}
+                    </span>
+                  </button>
+                </li>
+              ))}
+              {options.data.limited && <li className="p-2 text-xs text-zinc-500">Showing the first 100; type to narrow the list.</li>}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
