@@ -60,6 +60,18 @@ describe("the API's error mapping", () => {
     log.mockRestore();
   });
 
+  it("reports a database outage as a retryable 503", async () => {
+    const dropped = Object.assign(new Error("terminating connection due to administrator command"), { name: "DriverAdapterError", cause: { kind: "postgres", code: "57P01" } });
+    const response = errorResponse(dropped);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(((await response.json()) as { error: { kind: string } }).error.kind).toBe("databaseUnavailable");
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    const other = Object.assign(new Error("unique"), { name: "DriverAdapterError", cause: { kind: "postgres", code: "23505" } });
+    expect(describeError(other).status).toBe(500);
+    quiet.mockRestore();
+  });
+
   it("asks for a bearer token on 401", () => {
     expect(errorResponse(new GuardError("unauthenticated", "Sign in")).headers.get("www-authenticate")).toMatch(/^Bearer/);
   });

@@ -64,6 +64,20 @@ export const RUN_ERROR_STATUS: Record<NodeRunErrorKind, number> = {
   timeout: 504,
 };
 
+const DATABASE_DOWN_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+/**
+ * Postgres restarting or dropping connections (SQLSTATE classes 08 and 57P): the pool reconnects on the next
+ * query, so the caller should simply retry.
+ */
+function isDatabaseUnavailable(error: Error): boolean {
+  if (error.name === "PrismaClientInitializationError") return true;
+  if (error.name !== "DriverAdapterError") return false;
+  const cause = (error as { cause?: { kind?: string; code?: string; originalCode?: string } }).cause;
+  const code = cause?.originalCode ?? cause?.code;
+  return DATABASE_DOWN_KINDS.has(cause?.kind ?? "") || (typeof code === "string" && /^(08|57P)/.test(code)) || /connection terminated|terminating connection/i.test(error.message);
+}
+
 function errorOf(status: number, error: ApiErrorBody["error"]): { status: number; body: ApiErrorBody } {
   return { status, body: { error: Object.fromEntries(Object.entries(error).filter(([, v]) => v !== undefined)) as ApiErrorBody["error"] } };
 }
@@ -93,6 +107,10 @@ export function describeError(error: unknown): { status: number; body: ApiErrorB
     const first = issues[0];
     return errorOf(400, { kind: "invalid", message: first ? (first.path ? `${first.path}: ${first.message}` : first.message) : "Invalid request.", path: first?.path || undefined, issues });
   }
+  if (error instanceof Error && isDatabaseUnavailable(error)) {
+    console.error("[api] database unavailable");
+    return errorOf(503, { kind: "databaseUnavailable", message: "The database is unavailable right now. Try again in a few seconds." });
+  }
   // Unknown errors may carry internals (SQL, hosts); log the name only.
   console.error(`[api] unexpected ${error instanceof Error ? error.name : typeof error}`);
   return errorOf(500, { kind: "internal", message: "Something went wrong on the server. Try again; if it persists, check the server log." });
@@ -100,6 +118,6 @@ export function describeError(error: unknown): { status: number; body: ApiErrorB
 
 export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
   const { status, body } = describeError(error);
-  const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {};
+  const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : status === 503 ? { "Retry-After": "5" } : {};
   return NextResponse.json(body, { status, headers });
 }

@@ -56,4 +56,10 @@ describe("readJsonBody", () => {
     expect((await refusal(post(""))).message).toContain("empty");
     expect((await refusal(post(new Uint8Array([0x7b, 0xff, 0x7d])))).message).toContain("UTF-8");
   });
+
+  it("refuses NUL characters, which PostgreSQL cannot store, naming where they are", async () => {
+    const error = await refusal(post('{"node":{"parameters":{"policyId":"a\\u0000b"}}}'));
+    expect(error).toMatchObject({ kind: "invalidRequest", path: "node.parameters.policyId" });
+    expect(await readJsonBody(post('{"text":"a\\\\u0000"}'))).toEqual({ text: "a\\u0000" });
+  });
 });

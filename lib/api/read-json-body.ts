@@ -33,6 +33,19 @@ async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number): 
   return bytes;
 }
 
+/** The path of the first string or key holding U+0000, which PostgreSQL cannot store in JSON or text. */
+function findNulCharacter(value: unknown, path: string): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (key.includes("\u0000")) return childPath;
+    const found = findNulCharacter(child, childPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
  * The request's JSON body, or a typed refusal: 415 for another media type, 413 past the limit, 400 for
  * bytes that are not UTF-8 JSON (the message says where parsing failed).
@@ -52,11 +65,16 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
     throw new ApiError("invalidJson", "The request body is not valid UTF-8 text.");
   }
   if (text.trim() === "") throw new ApiError("invalidJson", "The request body is empty; send a JSON object.");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     // V8 names the token and the position; its quoted excerpt of the body is dropped so nothing sent is echoed.
     const detail = error instanceof SyntaxError ? error.message.replace(/, ".*" is not valid JSON$/s, "").slice(0, 200) : "unreadable";
     throw new ApiError("invalidJson", `The request body is not valid JSON: ${detail}.`);
   }
+  // Only an escaped \u0000 can produce one (JSON forbids raw control characters), so the walk is rare.
+  const nulAt = text.includes("\\u0000") ? findNulCharacter(value, "") : undefined;
+  if (nulAt !== undefined) throw new ApiError("invalidRequest", `${nulAt || "The body"} contains a NUL character (\\u0000), which cannot be stored; remove it.`, nulAt || undefined);
+  return value;
 }
