@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
@@ -5,6 +7,8 @@ const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4100);
 export const OWNER_STATE = "test-results/.auth/owner.json";
 /** The JumpCloud simulator the app may reach in these tests (and no other custom host). */
 export const SIMULATOR_ORIGIN = `http://127.0.0.1:${SIMULATOR_PORT}`;
+/** Everything the app server prints, for the security suite's secret scan (see e2e/security-output-capture.mjs). */
+export const APP_OUTPUT_FILE = path.join(os.tmpdir(), `jcm-e2e-app-${APP_PORT}.log`);
 
 // The suite runs against the production build (`next build` first; `npm test` does it) and a fresh database
 // given in DATABASE_URL, in Debian's Chromium: Playwright's own browser download cannot work here.
@@ -48,6 +52,8 @@ export default defineConfig({
         CREDENTIALS_ENCRYPTION_KEY: "e2e:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=",
         JUMPCLOUD_ALLOWED_ORIGINS: SIMULATOR_ORIGIN,
         NODE_ENV: "production",
+        NODE_OPTIONS: "--import ./e2e/security-output-capture.mjs",
+        APP_OUTPUT_FILE,
       },
     },
   ],
