@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guard";
 import { toRunOutcome } from "@/lib/node-configs/run-outcome";
@@ -16,7 +15,10 @@ const runSchema = z.object({
   nodeName: z.string().max(200).optional(),
 });
 
-/** Runs through executeNode, the HTTP API's code path; a failed run is a result to show, not a refusal. */
+/**
+ * Runs through executeNode, the HTTP API's code path; a failed run is a result to show, not a refusal.
+ * No revalidatePath: the runs pages render on every request, and a refresh here would remount the builder.
+ */
 export const runNode = guardedAction({ role: "editor", input: runSchema }, async (request, context) => {
   try {
     const result = await executeNode(
@@ -34,7 +36,5 @@ export const runNode = guardedAction({ role: "editor", input: runSchema }, async
   } catch (error) {
     if (error instanceof NodeRunError) return toRunOutcome(error);
     throw error;
-  } finally {
-    revalidatePath("/runs");
   }
 });

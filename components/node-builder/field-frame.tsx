@@ -29,7 +29,9 @@ export function FieldFrame({ spec, path, text, children }: { spec: ParameterSpec
       <label htmlFor={id} className="block text-sm font-medium">
         {spec.label}
         {spec.required && <span className="text-red-600"> *</span>}
-        <span className="ml-2 font-mono text-xs font-normal text-zinc-400">{spec.name}</span>
+        <span aria-hidden className="ml-2 font-mono text-xs font-normal text-zinc-400">
+          {spec.name}
+        </span>
       </label>
       {children({ id, "aria-invalid": issue?.severity === "error", "aria-describedby": `${id}-help` })}
       {text !== undefined && <TemplatePreview text={text} path={dotted(path)} />}

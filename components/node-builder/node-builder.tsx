@@ -1,7 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useRouter } from "next/navigation";
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import { runNode } from "@/app/actions/run-node";
 import { saveNodeConfig } from "@/app/actions/save-node-config";
@@ -54,7 +53,6 @@ const InputEditor = memo(function InputEditor({
 });
 
 export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: { initial: BuilderInitial; credentials: CredentialChoice[]; allowedOrigins: string[]; canEdit: boolean }) {
-  const router = useRouter();
   const queryClient = useQueryClient();
   const [savedId, setSavedId] = useState(initial.id);
   const [version, setVersion] = useState(initial.version);
@@ -73,6 +71,8 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
   const [importOpen, setImportOpen] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  // Counts finished runs, so a reader (or a test) can tell a new result from the previous one.
+  const [runsFinished, setRunsFinished] = useState(0);
   const inputController = useRef<JsonEditorController | null>(null);
   const inputTextRef = useRef(initial.sampleInputText);
 
@@ -128,7 +128,8 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
       setNotice({ tone: "success", text: `Saved "${data.name}".` });
       if (!savedId) {
         setSavedId(data.id);
-        router.replace(`/node-builder/${data.id}`);
+        // Keep this builder (and its run result) mounted; the address now names the saved node.
+        window.history.replaceState(null, "", `/node-builder/${data.id}`);
       }
     },
     onError: (error) => setNotice({ tone: "error", text: error.message }),
@@ -145,6 +146,7 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
       if (!result.ok) throw new Error(result.error.message);
       return result.data;
     },
+    onSettled: () => setRunsFinished((n) => n + 1),
     onSuccess: (outcome) => {
       // A write changes what the pickers list; reads leave the caches alone.
       if (outcome.status === "success" && op && op.method !== "GET") void queryClient.invalidateQueries({ queryKey: ["resource-options"] });
@@ -284,7 +286,7 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
           <div className="space-y-4">
             <PreviewPanel preview={preview} />
             {(run.data || run.error) && (
-              <section aria-label="Run result" className="space-y-2">
+              <section aria-label="Run result" className="space-y-2" data-testid="run-result" data-runs={runsFinished}>
                 <h2 className="text-sm font-semibold">Run result</h2>
                 {run.error ? <Notice tone="error">{run.error.message}</Notice> : run.data && <RunResult outcome={run.data} />}
               </section>
