@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
+import { createUser } from "./api-accounts";
 import { createSimulatorCredential } from "./credentials";
+import { signIn } from "./sign-in";
 import { simulatorInfo, type SimulatorInfo } from "./simulator";
 
 const CREDENTIAL = "Builder Simulator";
@@ -307,6 +309,23 @@ test.describe.serial("node builder: form, JSON, save and manage", () => {
     await page.getByRole("link", { name: "List templates" }).click();
     await page.getByRole("tab", { name: "JSON" }).click();
     await expect(page.getByTestId("config-editor")).toContainText('"returnAll": true');
+  });
+
+  test("a viewer opens a saved node read-only: preview yes, run and save no", async ({ browser }) => {
+    const viewer = await createUser("viewer");
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await signIn(page, viewer.email, viewer.password);
+    await expect(page).not.toHaveURL(/sign-in/);
+    await page.goto("/node-builder");
+    await expect(page.getByRole("button", { name: "Delete List templates" })).toHaveCount(0);
+    await page.getByRole("link", { name: "List templates" }).click();
+    await expect(page.getByText("You can view this node; running and saving need the editor role.")).toBeVisible();
+    await expect(page.getByTestId("planned-request").first()).toContainText("/api/v2/policytemplates");
+    await expect(page.getByRole("button", { name: "Run node" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+    await expect(page.getByRole("checkbox", { name: "Return All" })).toBeDisabled();
+    await context.close();
   });
 
   test("the preview stays responsive with a 1 MB input document", async ({ page }) => {
