@@ -1,7 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // Server actions carry node configs with their sample input; the builder is meant for inputs up to ~1 MB,
+  // and JSON escaping grows them, so allow the HTTP API's 5 MB limit here too.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "5mb" } },
   // `npm test` type-checks the whole project once (tsc); checking again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },
   // Server-only packages with native binaries or wasm stay out of the bundle.

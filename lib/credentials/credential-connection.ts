@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JumpCloudAuth } from "@/lib/integrations/jumpcloud/auth";
 import type { JumpCloudClient, JumpCloudClientOptions } from "@/lib/integrations/jumpcloud/client";
 import type { JumpCloudErrorKind } from "@/lib/integrations/jumpcloud/errors";
@@ -79,7 +80,7 @@ async function audit(outcome: TestOutcome, target: string, { user, ip }: GuardCo
 
 /** Test Connection on a saved credential; the outcome is stored for the list's status badge. */
 export async function testSavedCredential(id: string, context: GuardContext): Promise<TestOutcome> {
-  const row = await findSealedCredential(id);
+  const row = await findSealedCredential({ id });
   if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
   const settings = row.settings as Record<string, string>;
   let outcome: TestOutcome;
@@ -114,12 +115,15 @@ export async function testFormValues(form: CredentialForm & { id?: string }, con
   return outcome;
 }
 
-/** Opens a saved credential for a run: the decrypted secret goes straight into the client, nowhere else. */
+/**
+ * Opens a saved credential (by id, or any filter that finds one) for a run: the decrypted secret goes straight
+ * into the client, nowhere else. One query, since it sits on every run's path.
+ */
 export async function clientForCredential(
-  id: string,
+  which: string | Prisma.CredentialWhereInput,
   options: Omit<JumpCloudClientOptions, "auth" | "connection" | "allowedOrigins">,
 ): Promise<{ client: JumpCloudClient; credential: { id: string; name: string; authType: string } }> {
-  const row = await findSealedCredential(id);
+  const row = await findSealedCredential(typeof which === "string" ? { id: which } : which);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
   const { auth, connection } = validateFields(service, row.authType, { ...(row.settings as Record<string, string>), ...openSecrets(row) });

@@ -1,6 +1,8 @@
 import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
+import { resolveEndpoints } from "@/lib/integrations/jumpcloud/hosts";
 import { getIntegrationService, type IntegrationService } from "@/lib/integrations/registry";
 import { CredentialError } from "./credential-errors";
+import { allowedOrigins } from "./outbound-allow-list";
 
 export function requireService(id: string): IntegrationService {
   const service = getIntegrationService(id);
@@ -47,10 +49,13 @@ export function validateFields(service: IntegrationService, authType: string, al
   const authValues = Object.fromEntries(spec.fields.map((f) => [f.name, all[f.name] ?? ""]));
   const connectionValues = Object.fromEntries(service.connectionFields.map((f) => [f.name, all[f.name] ?? ""]));
   try {
-    return { auth: service.parseAuth(authType, authValues), connection: service.parseConnection(connectionValues) };
+    const connection = service.parseConnection(connectionValues);
+    // Refused at save, not only at use: a credential pointing at a host the server will never call is a mistake.
+    resolveEndpoints(connection, allowedOrigins());
+    return { auth: service.parseAuth(authType, authValues), connection };
   } catch (error) {
     if (isJumpCloudError(error)) {
-      const field = error.parameterPath || "_";
+      const field = error.kind === "hostNotAllowed" ? "baseUrl" : error.parameterPath || "_";
       throw new CredentialError("invalid", error.message, { [field]: error.message.replace(/^Invalid credential field [^:]+: /, "") });
     }
     throw error;

@@ -57,8 +57,8 @@ export function openSecrets(row: { id: string; name: string; service: string; se
 }
 
 /** The one read that includes the sealed secret; only this folder opens it. */
-export function findSealedCredential(id: string) {
-  return db.credential.findUnique({ where: { id }, omit: { secretEnvelope: false } });
+export function findSealedCredential(where: Prisma.CredentialWhereInput) {
+  return db.credential.findFirst({ where, omit: { secretEnvelope: false } });
 }
 
 export async function listCredentials(): Promise<CredentialSummary[]> {
@@ -122,7 +122,7 @@ export async function createCredential(form: CredentialForm, { user, ip }: Guard
  */
 export async function mergeWithStored(id: string | undefined, authType: string, fields: Record<string, string>) {
   if (!id) return { ...fields };
-  const row = await findSealedCredential(id);
+  const row = await findSealedCredential({ id });
   if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
   if (row.authType !== authType) return { ...fields };
   const stored = openSecrets(row);

@@ -84,3 +84,11 @@ describe("parseInputData", () => {
     });
   });
 });
+
+describe("NUL characters", () => {
+  it("are refused where they occur, since PostgreSQL cannot store them", () => {
+    const result = parseNodeConfig({ integration_service: "jumpcloud", resource: "policy", operation: "get", parameters: { policyId: "a\u0000b" } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ path: "parameters.policyId", message: expect.stringContaining("NUL character") });
+  });
+});

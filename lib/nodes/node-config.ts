@@ -46,6 +46,8 @@ export function findJsonProblems(value: unknown, limits: JsonTreeLimits): Array<
         return true;
       case "string":
         if (node.length > NODE_CONFIG_LIMITS.maxStringLength) report(`is longer than ${NODE_CONFIG_LIMITS.maxStringLength} characters`);
+        // PostgreSQL cannot store U+0000 in text or JSON, so a run record with one would fail after the run.
+        else if (node.includes("\u0000")) report("contains a NUL character (\\u0000), which cannot be stored; remove it");
         return true;
     }
     if (node === null) return true;
