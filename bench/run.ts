@@ -17,9 +17,9 @@ for (const file of files) {
   const name = file.replace(/\.bench\.ts$/, "");
   console.log(`\n=== ${name}`);
   const started = Date.now();
-  const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { run: () => Promise<Record<string, unknown>> };
+  const bench = (await import(pathToFileURL(path.join(dir, file)).href)) as { run: () => Promise<Record<string, unknown>> };
   try {
-    results[name] = await module.run();
+    results[name] = await bench.run();
   } catch (error) {
     results[name] = { error: error instanceof Error ? error.message : String(error) };
   }

@@ -72,6 +72,11 @@ describe("API token store", () => {
     expect(await refusedWith(expired.token)).toBe("expired");
   });
 
+  it("a flood of bad tokens from one address writes one audit row, not one per request", async () => {
+    for (let i = 0; i < 20; i += 1) await expect(authenticateApiToken(`jcm_${String(i).padStart(43, "B")}`, "203.0.113.77")).rejects.toBeInstanceOf(GuardError);
+    expect(await db.auditEvent.count({ where: { action: API_TOKEN_AUDIT.authFailed, ip: "203.0.113.77" } })).toBe(1);
+  });
+
   it("lets nobody revoke another user's token", async () => {
     const { token, summary } = await createApiToken({ name: "mine", scopes: ["nodes:run"] }, context);
     await expect(revokeApiToken(summary.id, other)).rejects.toMatchObject({ kind: "notFound" });

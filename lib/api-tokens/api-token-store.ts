@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { refusalToAudit } from "./refusal-audit-throttle";
 import { GuardError, type GuardContext, type SessionUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { generateApiToken, hashApiToken, isApiTokenShaped } from "./api-token-format";
@@ -73,11 +74,16 @@ const INVALID = "The API token is invalid, expired or revoked. Create a new one 
 
 /**
  * Resolves a bearer token to its owner as the database knows them now (role read on every request).
- * Every refusal is audited, with the token's public prefix at most: the presented value is never stored.
+ * Refusals are audited (at most one row per IP and reason per minute), with the token's public prefix at most:
+ * the presented value is never stored.
  */
 export async function authenticateApiToken(presented: string, ip: string): Promise<TokenCaller> {
   const refuse = async (reason: string, target?: string, actor?: { id: string; name: string }): Promise<never> => {
-    await recordAuditEvent({ actor: actor ?? null, action: API_TOKEN_AUDIT.authFailed, target, outcome: "failure", metadata: { reason }, ip });
+    const audit = refusalToAudit(ip, reason);
+    if (audit) {
+      const metadata = audit.folded > 0 ? { reason, alsoRefusedInTheLastMinute: audit.folded } : { reason };
+      await recordAuditEvent({ actor: actor ?? null, action: API_TOKEN_AUDIT.authFailed, target, outcome: "failure", metadata, ip });
+    }
     throw new GuardError("unauthenticated", INVALID);
   };
   if (!isApiTokenShaped(presented)) return refuse("malformed");
