@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
-import { createSimulatorCredential, fillApiKeyCredential } from "./credentials";
+import { createSimulatorCredential, fillApiKeyCredential, openNewCredentialForm } from "./credentials";
 import { simulatorInfo } from "./simulator";
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -77,7 +77,7 @@ test.describe.serial("credentials", () => {
   test("System Context: a seeded system's private key connects; a wrong stored signature is rejected", async ({ page }) => {
     const sim = await simulatorInfo();
     const system = sim.systems[0]!;
-    await page.goto("/credentials/new");
+    await openNewCredentialForm(page);
     await page.getByLabel("Name", { exact: true }).fill("Device signer");
     await page.getByRole("radio", { name: /System Context/ }).check();
     await page.getByLabel("System ID").fill(system.id);
@@ -105,7 +105,7 @@ test.describe.serial("credentials", () => {
     await page.getByRole("button", { name: "Test connection of Canary renamed" }).click();
     await expect(page.getByTestId("credential-row-Canary renamed").getByTestId("credential-status")).toContainText("Connected");
     await page.getByRole("link", { name: "Edit Canary renamed" }).click();
-    await page.getByRole("button", { name: "Test Connection" }).click();
+    await page.getByRole("button", { name: "Test Connection", exact: true }).click();
     await expect(page.getByTestId("test-outcome")).toContainText("Connected");
 
     for (const body of bodies) for (const form of encodings(sim.keys.singleOrg)) expect(body).not.toContain(form);
@@ -133,9 +133,12 @@ test.describe.serial("credentials", () => {
   test("two admins editing the same credential: the second save is refused, nothing is overwritten", async ({ page, browser }) => {
     await page.goto("/credentials");
     await page.getByRole("link", { name: "Edit JumpCloud Production" }).click();
+    await expect(page).toHaveURL(/\/credentials\/[0-9a-f-]{36}$/);
+    await page.locator("form[data-hydrated]").waitFor();
     const otherContext = await browser.newContext({ storageState: OWNER_STATE });
     const other = await otherContext.newPage();
     await other.goto(page.url());
+    await other.locator("form[data-hydrated]").waitFor();
     await other.getByLabel("Description (optional)").fill("first save wins");
     await other.getByRole("button", { name: "Save" }).click();
     await expect(other).toHaveURL(/\/credentials$/);

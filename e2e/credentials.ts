@@ -1,9 +1,15 @@
 import { expect, type Page } from "@playwright/test";
 import { SIMULATOR_ORIGIN } from "../playwright.config";
 
+/** Opens Add New Credential and waits until the form is interactive. */
+export async function openNewCredentialForm(page: Page): Promise<void> {
+  await page.goto("/credentials/new");
+  await page.locator("form[data-hydrated]").waitFor();
+}
+
 /** Fills the Add New Credential form for an API key on the simulator (does not press a button). */
 export async function fillApiKeyCredential(page: Page, { name, apiKey, orgId }: { name: string; apiKey: string; orgId?: string }): Promise<void> {
-  await page.goto("/credentials/new");
+  await openNewCredentialForm(page);
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("radio", { name: /API Key/ }).check();
   await page.getByLabel("API Key", { exact: true }).fill(apiKey);

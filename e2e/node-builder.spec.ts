@@ -3,7 +3,7 @@ import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createUser } from "./api-accounts";
 import { createSimulatorCredential } from "./credentials";
 import { signIn } from "./sign-in";
-import { simulatorInfo, type SimulatorInfo } from "./simulator";
+import { resetSimulator, simulatorInfo, type SimulatorInfo } from "./simulator";
 
 const CREDENTIAL = "Builder Simulator";
 const GUIDE_POLICY_ID = "5f4d7c8e9a1b2c3d4e5f6789";
@@ -20,6 +20,8 @@ async function simGet<T>(path: string): Promise<T> {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Other spec files create policies (the guide's names among them) in the shared simulator: start from its seed.
+  await resetSimulator();
   sim = await simulatorInfo();
   const policies = await simGet<Array<{ id: string }>>("/policies?limit=100");
   // A policy bound to systems and groups, so traversals and statuses return items.

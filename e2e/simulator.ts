@@ -23,3 +23,9 @@ export async function setSimulatorOptions(patch: Record<string, unknown>): Promi
   });
   if (!response.ok) throw new Error(`simulator options: HTTP ${response.status} ${await response.text()}`);
 }
+
+/** Reseeds the simulator's data (same seed, same ids), dropping what earlier tests created. */
+export async function resetSimulator(): Promise<void> {
+  const response = await fetch(`${SIMULATOR_ORIGIN}/__simulator/reset`, { method: "POST" });
+  if (!response.ok) throw new Error(`simulator reset: HTTP ${response.status}`);
+}

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { createCredential } from "@/app/actions/create-credential";
 import { testCredentialValues } from "@/app/actions/test-credential-values";
 import { updateCredential } from "@/app/actions/update-credential";
@@ -45,6 +45,9 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
   const [outcome, setOutcome] = useState<TestOutcomeView>();
   const [pending, startTransition] = useTransition();
   const [action, setAction] = useState<"test" | "save">();
+  // Marks the form interactive: typing into the server-rendered form before React hydrates it is lost.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.setAttribute("data-hydrated", ""), []);
 
   const storedSecret = (field: FieldDescriptor) => Boolean(initial && field.secret && initial.authType === authType.id && !replacing[field.name]);
   const payload = () => {
@@ -154,6 +157,7 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
 
   return (
     <form
+      ref={formRef}
       className="space-y-5"
       onSubmit={(event) => {
         event.preventDefault();

@@ -40,14 +40,22 @@ export async function recordAuditEvent(entry: AuditEntry, tx: Prisma.Transaction
 
 export const AUDIT_PAGE_SIZE = 25;
 
-export async function listAuditEvents(page: number) {
+/** The actions that occur in the log, for the filter. */
+export async function listAuditActions(): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((row) => row.action);
+}
+
+export async function listAuditEvents(page: number, action?: string) {
+  const where = action ? { action } : {};
   const [events, total] = await Promise.all([
     db.auditEvent.findMany({
+      where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),
-    db.auditEvent.count(),
+    db.auditEvent.count({ where }),
   ]);
   return { events, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }

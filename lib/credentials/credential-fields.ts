@@ -1,5 +1,5 @@
 import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
-import { resolveEndpoints } from "@/lib/integrations/jumpcloud/hosts";
+import { resolveEndpoints, type ConnectionSettings } from "@/lib/integrations/jumpcloud/hosts";
 import { getIntegrationService, type IntegrationService } from "@/lib/integrations/registry";
 import { CredentialError } from "./credential-errors";
 import { allowedOrigins } from "./outbound-allow-list";
@@ -49,15 +49,25 @@ export function validateFields(service: IntegrationService, authType: string, al
   const authValues = Object.fromEntries(spec.fields.map((f) => [f.name, all[f.name] ?? ""]));
   const connectionValues = Object.fromEntries(service.connectionFields.map((f) => [f.name, all[f.name] ?? ""]));
   try {
-    const connection = service.parseConnection(connectionValues);
-    // Refused at save, not only at use: a credential pointing at a host the server will never call is a mistake.
-    resolveEndpoints(connection, allowedOrigins());
-    return { auth: service.parseAuth(authType, authValues), connection };
+    return { auth: service.parseAuth(authType, authValues), connection: service.parseConnection(connectionValues) };
   } catch (error) {
     if (isJumpCloudError(error)) {
-      const field = error.kind === "hostNotAllowed" ? "baseUrl" : error.parameterPath || "_";
+      const field = error.parameterPath || "_";
       throw new CredentialError("invalid", error.message, { [field]: error.message.replace(/^Invalid credential field [^:]+: /, "") });
     }
+    throw error;
+  }
+}
+
+/**
+ * Refused at save, not only at use: a credential pointing at a host the server will never call is a mistake
+ * best named on the form. (At use, the client refuses it again before any request.)
+ */
+export function assertAllowedHost(connection: ConnectionSettings): void {
+  try {
+    resolveEndpoints(connection, allowedOrigins());
+  } catch (error) {
+    if (isJumpCloudError(error)) throw new CredentialError("invalid", error.message, { baseUrl: error.message });
     throw error;
   }
 }

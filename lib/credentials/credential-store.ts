@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appKeyring } from "./app-keyring";
 import { CredentialError } from "./credential-errors";
-import { requireService, splitFields, validateFields } from "./credential-fields";
+import { assertAllowedHost, requireService, splitFields, validateFields } from "./credential-fields";
 import type { CredentialForm, CredentialUpdate } from "./credential-input";
 
 /** Everything a display may show. The envelope is not in this list, so no display query can select it. */
@@ -86,7 +86,7 @@ const nameTaken = (name: string) =>
 
 export async function createCredential(form: CredentialForm, { user, ip }: GuardContext): Promise<CredentialSummary> {
   const service = requireService(form.service);
-  validateFields(service, form.authType, form.fields);
+  assertAllowedHost(validateFields(service, form.authType, form.fields).connection);
   const { settings, secrets } = splitFields(service, form.authType, form.fields);
   const id = randomUUID();
   try {
@@ -134,7 +134,7 @@ export async function mergeWithStored(id: string | undefined, authType: string, 
 export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<CredentialSummary> {
   const service = requireService(update.service);
   const fields = await mergeWithStored(update.id, update.authType, update.fields);
-  validateFields(service, update.authType, fields);
+  assertAllowedHost(validateFields(service, update.authType, fields).connection);
   const { settings, secrets } = splitFields(service, update.authType, fields);
   const replaced = Object.keys(update.fields).filter((name) => update.fields[name]?.trim() && name in secrets);
   try {

