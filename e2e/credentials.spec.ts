@@ -150,12 +150,24 @@ test.describe.serial("credentials", () => {
     expect(row!.description).toBe("first save wins");
   });
 
-  test("delete asks for confirmation, then removes the credential", async ({ page }) => {
+  test("delete asks for confirmation naming the saved nodes that use it, then removes the credential", async ({ page }) => {
+    const [credential] = await query<{ id: string }>(`select id from "Credential" where name = 'Canary renamed'`);
+    await query(
+      `insert into "NodeConfig" (id, name, "integrationService", resource, operation, parameters, "credentialId", "updatedAt")
+       values ('e2e-node-using-canary', 'Weekly compliance report', 'jumpcloud', 'policyResult', 'listForOrganization', '{}', $1, now())`,
+      [credential!.id],
+    );
     await page.goto("/credentials");
-    await page.getByRole("button", { name: "Delete Canary renamed" }).click();
-    await expect(page.getByTestId("delete-usage").first()).toBeVisible();
-    await page.getByRole("button", { name: "Delete credential" }).filter({ visible: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete “Canary renamed”?" });
+    // A click before React hydrates the page opens nothing; clicking again is what a person does.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Delete Canary renamed" }).click();
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(dialog.getByTestId("delete-usage")).toContainText("Weekly compliance report");
+    await dialog.getByRole("button", { name: "Delete credential" }).click();
     await expect(page.getByTestId("credential-row-Canary renamed")).toHaveCount(0);
     expect(await query(`select 1 from "Credential" where name = 'Canary renamed'`)).toHaveLength(0);
+    expect(await query<{ credentialId: string | null }>(`select "credentialId" from "NodeConfig" where id = 'e2e-node-using-canary'`)).toEqual([{ credentialId: null }]);
   });
 });

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createTestDatabase, type TestDatabase } from "@/lib/database/test-database";
 import { buildApp, generatePrismaClient } from "./build-if-needed";
 
-const REPORTS = "test-results";
+// Not test-results/: Playwright empties that folder when it starts.
+const REPORTS = ".test-reports";
 
 function step(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${title}`);
