@@ -5,6 +5,7 @@ import { DeleteCredentialButton } from "@/components/credentials/delete-credenti
 import { RecheckButton } from "@/components/credentials/recheck-button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { credentialUsage, listCredentials } from "@/lib/credentials/credential-store";
@@ -38,20 +39,22 @@ export default async function CredentialsPage() {
         </EmptyState>
       ) : (
         <Card className="overflow-x-auto p-0">
-          <table className="w-full text-left text-sm" data-testid="credentials-table">
-            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th className="px-4 py-2">Name</th>
+          <Table
+            testId="credentials-table"
+            head={
+              <>
+                <Th>Name</Th>
                 {details && (
                   <>
-                    <th className="px-4 py-2">Auth type</th>
-                    <th className="px-4 py-2">Host</th>
-                    <th className="px-4 py-2">Status</th>
+                    <Th>Auth type</Th>
+                    <Th>Host</Th>
+                    <Th>Status</Th>
                   </>
                 )}
-                {manage && <th className="px-4 py-2 text-right">Actions</th>}
-              </tr>
-            </thead>
+                {manage && <Th align="right">Actions</Th>}
+              </>
+            }
+          >
             <tbody>
               {credentials.map((credential, index) => (
                 <tr key={credential.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`credential-row-${credential.name}`}>
@@ -85,7 +88,7 @@ export default async function CredentialsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </Card>
       )}
     </div>

@@ -4,6 +4,7 @@ import { NodeConfigActions } from "@/components/node-builder/node-config-actions
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { findOperation, resources } from "@/lib/integrations/jumpcloud/operations";
@@ -27,17 +28,19 @@ export default async function NodeBuilderPage() {
         <EmptyState title="No node configurations yet">Design a JumpCloud integration node with New, or import one of the guide&apos;s examples.</EmptyState>
       ) : (
         <Card className="overflow-x-auto p-0">
-          <table className="w-full text-left text-sm" data-testid="node-configs-table">
-            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th className="px-4 py-2">Name</th>
-                <th className="px-4 py-2">Resource</th>
-                <th className="px-4 py-2">Operation</th>
-                <th className="px-4 py-2">Credential</th>
-                <th className="px-4 py-2">Last run</th>
-                {canEdit && <th className="px-4 py-2 text-right">Actions</th>}
-              </tr>
-            </thead>
+          <Table
+            testId="node-configs-table"
+            head={
+              <>
+                <Th>Name</Th>
+                <Th>Resource</Th>
+                <Th>Operation</Th>
+                <Th>Credential</Th>
+                <Th>Last run</Th>
+                {canEdit && <Th align="right">Actions</Th>}
+              </>
+            }
+          >
             <tbody>
               {nodes.map((node) => (
                 <tr key={node.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`node-row-${node.name}`}>
@@ -66,7 +69,7 @@ export default async function NodeBuilderPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </Card>
       )}
     </div>

@@ -4,6 +4,7 @@ import { RunFilters } from "@/components/runs/run-filters";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findOperation } from "@/lib/integrations/jumpcloud/operations";
 import { listNodeConfigs } from "@/lib/node-configs/node-config-store";
@@ -36,18 +37,20 @@ export default async function RunsPage({ searchParams }: { searchParams: Search 
         </EmptyState>
       ) : (
         <Card className="overflow-x-auto p-0">
-          <table className="w-full text-left text-sm" data-testid="runs-table">
-            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th className="px-4 py-2">Started</th>
-                <th className="px-4 py-2">Node</th>
-                <th className="px-4 py-2">Operation</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2 text-right">Items</th>
-                <th className="px-4 py-2 text-right">Duration</th>
-                <th className="px-4 py-2">By</th>
-              </tr>
-            </thead>
+          <Table
+            testId="runs-table"
+            head={
+              <>
+                <Th>Started</Th>
+                <Th>Node</Th>
+                <Th>Operation</Th>
+                <Th>Status</Th>
+                <Th align="right">Items</Th>
+                <Th align="right">Duration</Th>
+                <Th>By</Th>
+              </>
+            }
+          >
             <tbody>
               {runs.map((run) => (
                 <tr key={run.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid="run-row">
@@ -72,7 +75,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Search 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </Card>
       )}
       <nav aria-label="Pages" className="flex items-center gap-3 text-sm">

@@ -5,6 +5,7 @@ import { RevokeApiTokenButton } from "@/components/api-tokens/revoke-api-token-b
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Th } from "@/components/ui/table";
 import { listApiTokens, type ApiTokenSummary } from "@/lib/api-tokens/api-token-store";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -39,19 +40,20 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <EmptyState title="No tokens yet">Create one below for each workflow engine, so you can revoke them one at a time.</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th className="px-4 py-2">Name</th>
-                <th className="px-4 py-2">Token</th>
-                <th className="px-4 py-2">Scopes</th>
-                <th className="px-4 py-2">Created</th>
-                <th className="px-4 py-2">Expires</th>
-                <th className="px-4 py-2">Last used</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2" />
-              </tr>
-            </thead>
+          <Table
+            head={
+              <>
+                <Th>Name</Th>
+                <Th>Token</Th>
+                <Th>Scopes</Th>
+                <Th>Created</Th>
+                <Th>Expires</Th>
+                <Th>Last used</Th>
+                <Th>Status</Th>
+                <Th />
+              </>
+            }
+          >
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`api-token-row-${token.name}`}>
@@ -66,7 +68,7 @@ export default async function ApiTokensPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </Card>
       <Card className="space-y-4">

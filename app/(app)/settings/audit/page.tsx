@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { Table, Th } from "@/components/ui/table";
 import { AuditActionFilter } from "@/components/settings/audit-action-filter";
 import { listAuditActions, listAuditEvents } from "@/lib/audit/audit-log";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -21,17 +22,19 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <AuditActionFilter actions={actions} current={action} />
       <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-            <tr>
-              <th className="px-4 py-2">Time (UTC)</th>
-              <th className="px-4 py-2">Actor</th>
-              <th className="px-4 py-2">Action</th>
-              <th className="px-4 py-2">Target</th>
-              <th className="px-4 py-2">Outcome</th>
-              <th className="px-4 py-2">Details</th>
-            </tr>
-          </thead>
+        <Table
+          testId="audit-table"
+          head={
+            <>
+              <Th>Time (UTC)</Th>
+              <Th>Actor</Th>
+              <Th>Action</Th>
+              <Th>Target</Th>
+              <Th>Outcome</Th>
+              <Th>Details</Th>
+            </>
+          }
+        >
           <tbody>
             {events.map((event) => (
               <tr key={event.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
@@ -53,7 +56,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               </tr>
             )}
           </tbody>
-        </table>
+        </Table>
       </Card>
       <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
         <span className="text-zinc-500">

@@ -3,6 +3,7 @@ import { AddUserForm } from "@/components/settings/add-user-form";
 import { RoleSelect } from "@/components/settings/role-select";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Table, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { RemoveUserButton } from "@/components/settings/remove-user-button";
 import { canAssignRole, canRemoveUser, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
@@ -18,16 +19,17 @@ export default async function UsersPage() {
     <div className="max-w-4xl space-y-6">
       <h1 className="text-2xl font-semibold">Users</h1>
       <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-            <tr>
-              <th className="px-4 py-2">Name</th>
-              <th className="px-4 py-2">Email</th>
-              <th className="px-4 py-2">Role</th>
-              <th className="px-4 py-2">Added</th>
-              <th className="px-4 py-2 text-right">Actions</th>
-            </tr>
-          </thead>
+        <Table
+          head={
+            <>
+              <Th>Name</Th>
+              <Th>Email</Th>
+              <Th>Role</Th>
+              <Th>Added</Th>
+              <Th align="right">Actions</Th>
+            </>
+          }
+        >
           <tbody>
             {users.map((user) => {
               const roles = ROLES.filter((role) => role === user.role || canAssignRole(actor, user, role));
@@ -48,7 +50,7 @@ export default async function UsersPage() {
               );
             })}
           </tbody>
-        </table>
+        </Table>
       </Card>
       <Card className="space-y-4">
         <h2 className="text-lg font-medium">Add a user</h2>
