@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import type { JumpCloudAuth } from "./auth";
 import { createJumpCloudClient, type JumpCloudClientOptions } from "./client";
-import { JumpCloudError } from "./errors";
+import { rejection } from "./testing/rejection";
 
 let sim: Simulator;
 
@@ -19,16 +19,6 @@ function clientFor(auth: JumpCloudAuth, extra: Partial<JumpCloudClientOptions> =
   });
 }
 const apiKey = (key: string, orgId?: string): JumpCloudAuth => ({ type: "apiKey", apiKey: key, ...(orgId ? { orgId } : {}) });
-
-async function rejection(promise: Promise<unknown>): Promise<JumpCloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof JumpCloudError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 const idOf = (item: unknown) => (item as { id: string }).id;
 

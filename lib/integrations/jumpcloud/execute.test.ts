@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { JumpCloudError } from "./errors";
 import { json, pagedRecords } from "./testing/fake-fetch";
 import { harness, ID } from "./testing/client-harness";
-
-async function rejection(promise: Promise<unknown>): Promise<JumpCloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof JumpCloudError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
+import { rejection } from "./testing/rejection";
 
 const query = (url: string) => new URL(url).searchParams;
 
