@@ -1,12 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { guardedAction } from "@/lib/auth/guard";
-import { asGuardError } from "@/lib/node-configs/guard-errors";
 import { nodeConfigIdSchema } from "@/lib/node-configs/node-config-input";
 import { deleteNodeConfig as remove } from "@/lib/node-configs/node-config-store";
 
 export const deleteNodeConfig = guardedAction({ role: "editor", input: nodeConfigIdSchema }, async ({ id }, context) => {
-  const deleted = await asGuardError(() => remove(id, context));
+  const deleted = await remove(id, context);
   revalidatePath("/node-builder");
   return deleted;
 });

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { guardedAction, GuardError } from "@/lib/auth/guard";
 import { CredentialError } from "@/lib/credentials/credential-errors";
 import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
-import { asGuardError } from "@/lib/node-configs/guard-errors";
 import { getPolicyTemplate, listResourceOptions as list } from "@/lib/node-configs/resource-options";
 
 const listSchema = z.object({
@@ -19,8 +18,8 @@ const listSchema = z.object({
 /** Candidates for a resource locator (or a template's fields), loaded through the credential. */
 export const listResourceOptions = guardedAction({ role: "editor", input: listSchema }, async (request) => {
   try {
-    if (request.templateId) return { kind: "template" as const, template: await asGuardError(() => getPolicyTemplate(request.credentialId, request.templateId!, request.xOrgId)) };
-    return { kind: "options" as const, ...(await asGuardError(() => list(request))) };
+    if (request.templateId) return { kind: "template" as const, template: await getPolicyTemplate(request.credentialId, request.templateId!, request.xOrgId) };
+    return { kind: "options" as const, ...(await list(request)) };
   } catch (error) {
     // JumpCloud and credential errors carry only our own scrubbed text: show them beside the picker.
     if (isJumpCloudError(error)) throw new GuardError("invalid", `${error.message} ${error.guidance}`);

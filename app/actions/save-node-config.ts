@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guard";
-import { asGuardError } from "@/lib/node-configs/guard-errors";
 import { nodeConfigFormSchema, nodeConfigUpdateSchema } from "@/lib/node-configs/node-config-input";
 import { createNodeConfig, updateNodeConfig } from "@/lib/node-configs/node-config-store";
 
@@ -10,6 +9,6 @@ import { createNodeConfig, updateNodeConfig } from "@/lib/node-configs/node-conf
 const saveSchema = z.union([nodeConfigUpdateSchema, nodeConfigFormSchema]);
 
 export const saveNodeConfig = guardedAction({ role: "editor", input: saveSchema }, async (form, context) => {
-  const saved = await asGuardError(() => ("id" in form ? updateNodeConfig(form, context) : createNodeConfig(form, context)));
+  const saved = await ("id" in form ? updateNodeConfig(form, context) : createNodeConfig(form, context));
   return { id: saved.id, name: saved.name, version: saved.version };
 });

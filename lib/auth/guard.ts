@@ -78,8 +78,24 @@ export interface GuardContext {
   ip: string;
 }
 
+export interface Refusal {
+  kind: GuardErrorKind;
+  message: string;
+  fieldErrors?: Record<string, string>;
+}
+
+/** A domain error a user can act on (credential, node config): every action reports it without a wrapper. */
+export interface Refusable {
+  toRefusal(): Refusal;
+}
+
+function isRefusable(error: unknown): error is Refusable {
+  return error instanceof Error && typeof (error as Partial<Refusable>).toRefusal === "function";
+}
+
 function refusal(error: unknown): { kind: GuardErrorKind | "failed"; message: string; fieldErrors?: Record<string, string> } {
   if (error instanceof GuardError) return { kind: error.kind, message: error.message, fieldErrors: error.fieldErrors };
+  if (isRefusable(error)) return error.toRefusal();
   // Unknown errors may carry internals; log the name only and tell the user something safe.
   console.error(`[action] unexpected ${error instanceof Error ? error.name : typeof error}`);
   return { kind: "failed", message: "Something went wrong on the server. Try again; if it persists, check the server log." };

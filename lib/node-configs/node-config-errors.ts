@@ -1,7 +1,9 @@
+import type { Refusable, Refusal } from "@/lib/auth/guard";
+
 export type NodeConfigErrorKind = "notFound" | "conflict" | "invalid";
 
 /** A node-config problem the user can act on (name taken, stale version, unknown operation). */
-export class NodeConfigError extends Error {
+export class NodeConfigError extends Error implements Refusable {
   override readonly name = "NodeConfigError";
   constructor(
     readonly kind: NodeConfigErrorKind,
@@ -9,5 +11,9 @@ export class NodeConfigError extends Error {
     readonly fieldErrors?: Record<string, string>,
   ) {
     super(message);
+  }
+
+  toRefusal(): Refusal {
+    return { kind: this.kind, message: this.message, fieldErrors: this.fieldErrors };
   }
 }
