@@ -71,10 +71,16 @@ export async function getCredential(id: string): Promise<CredentialSummary> {
   return found as CredentialSummary;
 }
 
-/** Names of the saved node configs that use a credential, for the delete confirmation. */
-export async function credentialUsage(id: string): Promise<string[]> {
-  const nodes = await db.nodeConfig.findMany({ where: { credentialId: id }, select: { name: true }, orderBy: { name: "asc" } });
-  return nodes.map((n) => n.name);
+/** For each credential, the names of the saved node configs that use it (for the delete confirmation), in one query. */
+export async function credentialUsage(): Promise<Map<string, string[]>> {
+  const nodes = await db.nodeConfig.findMany({
+    where: { credentialId: { not: null } },
+    select: { name: true, credentialId: true },
+    orderBy: { name: "asc" },
+  });
+  const usage = new Map<string, string[]>();
+  for (const node of nodes) usage.set(node.credentialId!, [...(usage.get(node.credentialId!) ?? []), node.name]);
+  return usage;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -21,7 +21,7 @@ export default async function CredentialsPage() {
   const services = serviceDescriptors();
   const authLabel = (service: string, authType: string) =>
     services.find((s) => s.id === service)?.authTypes.find((t) => t.id === authType)?.label ?? authType;
-  const usage = manage ? await Promise.all(credentials.map((c) => credentialUsage(c.id))) : [];
+  const usage = manage ? await credentialUsage() : new Map<string, string[]>();
 
   return (
     <div className="max-w-6xl space-y-4">
@@ -56,7 +56,7 @@ export default async function CredentialsPage() {
             }
           >
             <tbody>
-              {credentials.map((credential, index) => (
+              {credentials.map((credential) => (
                 <tr key={credential.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`credential-row-${credential.name}`}>
                   <td className="px-4 py-2">
                     <div className="font-medium">{credential.name}</div>
@@ -82,7 +82,7 @@ export default async function CredentialsPage() {
                       <Link href={`/credentials/${credential.id}`} className="rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label={`Edit ${credential.name}`}>
                         Edit
                       </Link>
-                      <DeleteCredentialButton id={credential.id} name={credential.name} usedBy={usage[index] ?? []} />
+                      <DeleteCredentialButton id={credential.id} name={credential.name} usedBy={usage.get(credential.id) ?? []} />
                     </td>
                   )}
                 </tr>
