@@ -1,11 +1,12 @@
 import "server-only";
 import { createPrismaClient, type AppPrismaClient } from "@/lib/database/prisma-client";
+import { env } from "@/lib/env";
 
 const globalForPrisma = globalThis as unknown as { prisma?: AppPrismaClient };
 
 function client(): AppPrismaClient {
   if (!globalForPrisma.prisma) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = env().DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which resolves the database.");
     globalForPrisma.prisma = createPrismaClient(connectionString);
   }

@@ -1,16 +1,20 @@
-import { LOCAL_KEY_DIR_VARIABLE } from "@/lib/credentials/app-keyring";
-import { loadKeyring, PRIMARY_KEY_VARIABLE } from "@/lib/crypto/keyring";
+import { loadAppKeyring } from "@/lib/credentials/app-keyring";
 import { dataDir, loadOrCreateLocalSecret } from "@/lib/database/data-dir";
+import { env, resetEnvCache } from "@/lib/env";
 
 /**
  * The credentials keyring: from the environment; with the embedded database and no key set, a key generated
  * once into the data folder. Loaded here so a bad key stops the start, naming the variable.
  */
 function resolveCredentialsKey(log: (line: string) => void): void {
-  if (!process.env[PRIMARY_KEY_VARIABLE] && !process.env.DATABASE_URL) process.env[LOCAL_KEY_DIR_VARIABLE] = dataDir();
-  const keyring = loadKeyring({ localKeyDir: process.env[LOCAL_KEY_DIR_VARIABLE] });
+  if (!env().CREDENTIALS_ENCRYPTION_KEY && !env().DATABASE_URL) {
+    // Exported so the app server started afterwards finds the same generated key.
+    process.env.CREDENTIALS_LOCAL_KEY_DIR = dataDir();
+    resetEnvCache();
+  }
+  const keyring = loadAppKeyring();
   log(
-    `credentials key: ${process.env[PRIMARY_KEY_VARIABLE] ? PRIMARY_KEY_VARIABLE : "generated once, kept in the data folder"} (key id ${keyring.primaryKeyId}, ${keyring.keyIds.length - 1} older)`,
+    `credentials key: ${env().CREDENTIALS_ENCRYPTION_KEY ? "CREDENTIALS_ENCRYPTION_KEY" : "generated once, kept in the data folder"} (key id ${keyring.primaryKeyId}, ${keyring.keyIds.length - 1} older)`,
   );
 }
 
@@ -20,11 +24,12 @@ function resolveCredentialsKey(log: (line: string) => void): void {
  */
 export function resolveSecrets(log: (line: string) => void): void {
   resolveCredentialsKey(log);
-  if (process.env.AUTH_SECRET) {
-    if (process.env.AUTH_SECRET.length < 32) throw new Error("AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`).");
+  if (env().AUTH_SECRET) {
     log("AUTH_SECRET: from the environment");
     return;
   }
+  // Exported for the app server, which Auth.js reads it from.
   process.env.AUTH_SECRET = loadOrCreateLocalSecret("auth-secret");
+  resetEnvCache();
   log("AUTH_SECRET: generated once, kept in the data folder");
 }

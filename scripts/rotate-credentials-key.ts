@@ -1,20 +1,22 @@
 // `npm run credentials:rotate-key`: re-encrypt every credential under CREDENTIALS_ENCRYPTION_KEY, with the
 // previous key(s) in CREDENTIALS_ENCRYPTION_KEYS_OLD. Safe to run twice; the second run re-encrypts nothing.
+import { loadAppKeyring } from "@/lib/credentials/app-keyring";
 import { rotateCredentialKey } from "@/lib/credentials/rotate-credential-key";
-import { loadKeyring, PRIMARY_KEY_VARIABLE } from "@/lib/crypto/keyring";
+import { PRIMARY_KEY_VARIABLE } from "@/lib/crypto/keyring";
+import { env } from "@/lib/env";
 import { dataDir } from "@/lib/database/data-dir";
 import { resolveDatabase } from "@/lib/database/resolve-database";
 import { createPrismaClient } from "@/lib/database/prisma-client";
 
 async function main() {
-  if (!process.env[PRIMARY_KEY_VARIABLE]) {
+  if (!env().CREDENTIALS_ENCRYPTION_KEY) {
     console.error(
       `${PRIMARY_KEY_VARIABLE} is not set. Set it to the NEW key (openssl rand -base64 32) and CREDENTIALS_ENCRYPTION_KEYS_OLD to the old one` +
         ` (for the embedded default: the contents of ${dataDir()}/credentials.key), then run this again.`,
     );
     process.exit(2);
   }
-  const keyring = loadKeyring();
+  const keyring = loadAppKeyring();
   const database = await resolveDatabase(() => {});
   const db = createPrismaClient(database.url);
   try {

@@ -3,11 +3,11 @@
 import { spawn } from "node:child_process";
 import { migrateDatabase } from "@/lib/database/migrate";
 import { resolveDatabase } from "@/lib/database/resolve-database";
+import { env } from "@/lib/env";
 import { buildIfNeeded } from "./build-if-needed";
 import { resolveSecrets } from "./resolve-secrets";
 
-const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "127.0.0.1";
+const { PORT: port, HOST: host } = env();
 
 function log(line: string) {
   console.log(`[start] ${line}`);
@@ -15,7 +15,7 @@ function log(line: string) {
 
 async function main() {
   resolveSecrets(log);
-  log(process.env.DATABASE_URL ? "database: DATABASE_URL is set" : "database: DATABASE_URL is not set, starting the embedded Postgres");
+  log(env().DATABASE_URL ? "database: DATABASE_URL is set" : "database: DATABASE_URL is not set, starting the embedded Postgres");
   const database = await resolveDatabase(log);
   let stopping = false;
   const stop = async (code: number) => {
@@ -40,7 +40,7 @@ async function main() {
 
   const nextBin = "node_modules/next/dist/bin/next";
   // Started directly (not via npx) so the PID we signal is the server itself.
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], {
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" },
   });

@@ -1,15 +1,22 @@
 import { loadKeyring, type Keyring } from "@/lib/crypto/keyring";
-
-export const LOCAL_KEY_DIR_VARIABLE = "CREDENTIALS_LOCAL_KEY_DIR";
+import { env } from "@/lib/env";
 
 let keyring: Keyring | undefined;
 
 /**
- * The app's keyring: CREDENTIALS_ENCRYPTION_KEY (+ CREDENTIALS_ENCRYPTION_KEYS_OLD), or, for the embedded
- * default only, the key file that `npm start` created in the data folder. `npm start` loads it once before
- * serving, so a missing or malformed key stops the start with a message naming the variable.
+ * The keyring the configuration describes: CREDENTIALS_ENCRYPTION_KEY (+ CREDENTIALS_ENCRYPTION_KEYS_OLD), or,
+ * for the embedded default only, the key file that `npm start` created in the data folder.
  */
+export function loadAppKeyring(): Keyring {
+  const config = env();
+  return loadKeyring({
+    env: { CREDENTIALS_ENCRYPTION_KEY: config.CREDENTIALS_ENCRYPTION_KEY, CREDENTIALS_ENCRYPTION_KEYS_OLD: config.CREDENTIALS_ENCRYPTION_KEYS_OLD },
+    localKeyDir: config.CREDENTIALS_LOCAL_KEY_DIR,
+  });
+}
+
+/** The app's keyring, loaded once. `npm start` loads it before serving, so a bad key stops the start naming the variable. */
 export function appKeyring(): Keyring {
-  keyring ??= loadKeyring({ localKeyDir: process.env[LOCAL_KEY_DIR_VARIABLE] || undefined });
+  keyring ??= loadAppKeyring();
   return keyring;
 }

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 export const ALLOWED_ORIGINS_VARIABLE = "JUMPCLOUD_ALLOWED_ORIGINS";
 
 /**
@@ -5,8 +7,5 @@ export const ALLOWED_ORIGINS_VARIABLE = "JUMPCLOUD_ALLOWED_ORIGINS";
  * development. Empty by default: in production no credential can make the server call another host.
  */
 export function allowedOrigins(): string[] {
-  return (process.env[ALLOWED_ORIGINS_VARIABLE] ?? "")
-    .split(",")
-    .map((origin) => origin.trim())
-    .filter(Boolean);
+  return env().JUMPCLOUD_ALLOWED_ORIGINS;
 }

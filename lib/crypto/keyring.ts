@@ -127,7 +127,8 @@ export function parseOldKeys(value: string | undefined, source = OLD_KEYS_VARIAB
 }
 
 export interface LoadKeyringOptions {
-  env?: Record<string, string | undefined>;
+  /** The variables to read (the app passes its parsed configuration). */
+  env: Record<string, string | undefined>;
   /** When the primary variable is unset, use (or create) `<localKeyDir>/credentials.key` instead of failing. */
   localKeyDir?: string;
 }
@@ -136,8 +137,8 @@ export interface LoadKeyringOptions {
  * Builds the keyring from the environment at start-up. Any missing or malformed key throws a
  * KeyringError naming the variable, so the app refuses to start instead of failing on first use.
  */
-export function loadKeyring(options: LoadKeyringOptions = {}): Keyring {
-  const env = options.env ?? process.env;
+export function loadKeyring(options: LoadKeyringOptions): Keyring {
+  const env = options.env;
   const older = parseOldKeys(env[OLD_KEYS_VARIABLE]);
   const primarySpec = env[PRIMARY_KEY_VARIABLE];
   if (primarySpec !== undefined && primarySpec.trim() !== "") {

@@ -1,10 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
 
 /** The git-ignored folder that holds the embedded defaults: the Postgres cluster and generated secrets. */
 export function dataDir(): string {
-  const dir = path.resolve(process.env.DATA_DIR ?? ".data");
+  const dir = path.resolve(env().DATA_DIR);
   // 0711: the embedded Postgres runs as the "postgres" user and must traverse this folder to reach its own
   // subfolder; listing it stays forbidden, and the secrets inside are 0600.
   mkdirSync(dir, { recursive: true, mode: 0o711 });

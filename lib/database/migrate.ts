@@ -11,6 +11,8 @@ export async function runPrisma(args: string[], databaseUrl: string, options: { 
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", preload, prismaCli, ...args], {
       cwd: projectRoot,
+      // The Prisma CLI child gets the whole environment (PATH, proxies), not only the app's configuration.
+      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       stdio: ["ignore", options.quiet ? "pipe" : "inherit", "pipe"],
     });

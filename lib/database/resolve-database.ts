@@ -1,4 +1,5 @@
 import path from "node:path";
+import { env } from "@/lib/env";
 import { dataDir } from "./data-dir";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
@@ -24,15 +25,12 @@ export function redactDatabaseUrl(url: string): string {
  * real Postgres kept under the data folder.
  */
 export async function resolveDatabase(log: (line: string) => void = console.log): Promise<ResolvedDatabase> {
-  const fromEnv = process.env.DATABASE_URL?.trim();
+  const fromEnv = env().DATABASE_URL;
   if (fromEnv) {
-    if (!/^postgres(ql)?:\/\//.test(fromEnv)) {
-      throw new Error("DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user:password@127.0.0.1:5432/app");
-    }
     return { url: fromEnv, description: `DATABASE_URL (${redactDatabaseUrl(fromEnv)})`, stop: async () => {} };
   }
   const dir = path.join(dataDir(), "postgres");
-  const port = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : undefined;
+  const port = env().EMBEDDED_POSTGRES_PORT;
   const running = await startEmbeddedPostgres({ dir, port, database: "app", log });
   return {
     url: running.url,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { env } from "@/lib/env";
 import { dataDir } from "./data-dir";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { migrateDatabase } from "./migrate";
@@ -50,8 +51,9 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   let server: string;
   let source: string;
   let stopServer = async () => {};
-  if (process.env.DATABASE_URL) {
-    server = withDatabase(process.env.DATABASE_URL, "postgres");
+  const configured = env().DATABASE_URL;
+  if (configured) {
+    server = withDatabase(configured, "postgres");
     source = "DATABASE_URL's server";
   } else if (await answers(LOCAL_SERVER)) {
     server = LOCAL_SERVER;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("configuration", () => {
+  it("has defaults for a local start", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toBe(".data");
+    expect(env.PORT).toBe(3000);
+    expect(env.JUMPCLOUD_ALLOWED_ORIGINS).toEqual([]);
+  });
+
+  it("splits lists and trims values", () => {
+    const env = parseEnv({ JUMPCLOUD_ALLOWED_ORIGINS: " http://127.0.0.1:4010 , https://sim.example ,", DATABASE_URL: " postgresql://a@b/c " });
+    expect(env.JUMPCLOUD_ALLOWED_ORIGINS).toEqual(["http://127.0.0.1:4010", "https://sim.example"]);
+    expect(env.DATABASE_URL).toBe("postgresql://a@b/c");
+  });
+
+  it("names every variable at fault and what to set", () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "mysql://x", PORT: "eighty", AUTH_SECRET: "short" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toContain("DATABASE_URL must be a postgresql:// URL");
+    expect(message).toContain("PORT must be a whole number above 0");
+    expect(message).toContain("AUTH_SECRET must be at least 32 characters");
+  });
+});

@@ -1,0 +1,85 @@
+// The app's configuration: every environment variable it reads, validated with zod and read once. A bad value
+// stops the caller with a message that names the variable and says what to set. Scripts that run before the app
+// (start, test, worker) read the same object, so a variable means one thing everywhere.
+import { z } from "zod";
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((part) => part.trim()).filter(Boolean));
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return fallback;
+      const number = Number(value);
+      if (!Number.isInteger(number) || number <= 0) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number above 0 (got "${value}")` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+export const envSchema = z.object({
+  /** postgresql:// URL; unset means the embedded Postgres that `npm start` resolves and exports. */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL, e.g. postgresql://user:password@127.0.0.1:5432/app")
+      .optional(),
+  ),
+  /** Folder for the embedded database and generated secrets. */
+  DATA_DIR: z.string().optional().default(".data"),
+  EMBEDDED_POSTGRES_PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number")
+      .transform(Number)
+      .optional(),
+  ),
+  /** Custom origins a credential may use besides JumpCloud's own consoles (e.g. the simulator). */
+  JUMPCLOUD_ALLOWED_ORIGINS: list,
+  CREDENTIALS_ENCRYPTION_KEY: optionalText,
+  CREDENTIALS_ENCRYPTION_KEYS_OLD: optionalText,
+  /** Where the embedded default keeps its generated credentials key; set by `npm start`, not by users. */
+  CREDENTIALS_LOCAL_KEY_DIR: optionalText,
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  PORT: positiveInt(3000),
+  HOST: z.string().optional().default("127.0.0.1"),
+  NODE_ENV: z.string().optional().default("development"),
+  CI: optionalText,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override readonly name = "EnvError";
+}
+
+/** Parses a given environment (tests pass their own); problems name every variable at fault at once. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+  throw new EnvError(`Invalid configuration: ${problems.join("; ")}.`);
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use (so `next build` needs none of it). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For scripts that set variables for the app they start (the embedded database URL, a generated secret). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
