@@ -1,6 +1,7 @@
 // returnAll against the sequential skip/limit loop of JumpCloud's PowerShell tools, and the client's own
 // per-request overhead against a bare fetch. Run by `npm run bench` (bench/run.ts writes the figures).
 import { createJumpCloudClient } from "../lib/integrations/jumpcloud/client";
+import { withRawParameters } from "../lib/integrations/jumpcloud/testing/raw-client";
 import type { FetchLike } from "../lib/integrations/jumpcloud/transport";
 import { startSimulator, type Simulator } from "../simulator/server";
 
@@ -53,14 +54,14 @@ async function measureReturnAll(sim: Simulator) {
     starts.push(performance.now());
     return fetch(input, init);
   };
-  const client = createJumpCloudClient({
+  const client = withRawParameters(createJumpCloudClient({
     auth: { type: "apiKey", apiKey: sim.keys.singleOrg },
     connection: { region: "us", baseUrl: sim.origin },
     allowedOrigins: [sim.origin],
     fetch: countingFetch,
     concurrency: CONCURRENCY,
     rateLimit: RATE_BUDGET,
-  });
+  }));
   const baseline = process.memoryUsage();
   let peakRss = baseline.rss;
   let peakHeap = baseline.heapUsed;
@@ -87,12 +88,12 @@ async function measureReturnAll(sim: Simulator) {
 
 async function measureOverhead(sim: Simulator) {
   sim.setOptions({ latencyMs: 0 });
-  const client = createJumpCloudClient({
+  const client = withRawParameters(createJumpCloudClient({
     auth: { type: "apiKey", apiKey: sim.keys.singleOrg },
     connection: { region: "us", baseUrl: sim.origin },
     allowedOrigins: [sim.origin],
     rateLimit: { requestsPerSecond: 1e9, burst: 1e9 },
-  });
+  }));
   const policyId = ((await client.run("policy", "list", { options: { limit: 1 } })).items[0] as { id: string }).id;
   const url = `${sim.origin}/api/v2/policies/${policyId}`;
   const headers = { Accept: "application/json", "x-api-key": sim.keys.singleOrg };

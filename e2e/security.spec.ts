@@ -2,6 +2,7 @@
 // a canary secret never leaves the ciphertext, faults do not duplicate or lose records, a database outage
 // heals without a restart, and no credential or redirect can make the server call another host.
 import { randomUUID } from "node:crypto";
+import { withRawParameters } from "../lib/integrations/jumpcloud/testing/raw-client";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -251,7 +252,7 @@ test("the JumpCloud client refuses to follow a redirect from an allowed host to 
     res.writeHead(302, { location: `${target.origin}${req.url}` });
     res.end();
   });
-  const client = createJumpCloudClient({ auth: { type: "apiKey", apiKey: "redirect-test-key" }, connection: { region: "us", baseUrl: redirector.origin }, allowedOrigins: [redirector.origin] });
+  const client = withRawParameters(createJumpCloudClient({ auth: { type: "apiKey", apiKey: "redirect-test-key" }, connection: { region: "us", baseUrl: redirector.origin }, allowedOrigins: [redirector.origin] }));
   const error = (await client.run("policy", "list", {}).catch((e: unknown) => e)) as { kind?: string; message?: string };
   expect(error.kind).toBeDefined();
   expect(error.message).toMatch(/redirect/i);

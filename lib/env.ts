@@ -55,6 +55,11 @@ export const envSchema = z.object({
   HOST: z.string().optional().default("127.0.0.1"),
   NODE_ENV: z.string().optional().default("development"),
   CI: optionalText,
+  /** Offers the test-only example integration (lib/integrations/example); the test suites set it. */
+  TEST_INTEGRATIONS: z
+    .enum(["", "0", "1", "false", "true"], { error: 'must be "1"/"true" or "0"/"false"' })
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

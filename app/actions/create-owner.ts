@@ -2,7 +2,8 @@
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { fieldErrorsOf, GuardError, type ActionResult } from "@/lib/auth/guard";
+import { GuardError, type ActionResult } from "@/lib/auth/guard";
+import { fieldErrorsFromZod } from "@/lib/errors/zod-issues";
 import { ownerSetupSchema } from "@/lib/users/user-schemas";
 import { createOwner as createOwnerAccount } from "@/lib/users/users";
 
@@ -13,12 +14,12 @@ import { createOwner as createOwnerAccount } from "@/lib/users/users";
 export async function createOwner(raw: unknown): Promise<ActionResult<never>> {
   const parsed = ownerSetupSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, error: { kind: "invalid", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) } };
+    return { ok: false, error: { kind: "invalid", message: "Check the highlighted fields.", fieldErrors: fieldErrorsFromZod(parsed.error, raw) } };
   }
   try {
     await createOwnerAccount(parsed.data, clientIp(await headers()));
   } catch (error) {
-    if (error instanceof GuardError) return { ok: false, error: { kind: error.kind, message: error.message } };
+    if (error instanceof GuardError) return { ok: false, error: error.toBody() };
     throw error;
   }
   // Throws Next's redirect on success, which carries the new session cookie.

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guard";
 import { toRunOutcome } from "@/lib/node-configs/run-outcome";
 import { inputDataSchema, nodeConfigSchema } from "@/lib/nodes/node-config";
+import { AppError } from "@/lib/errors/app-error";
 import { executeNode } from "@/lib/runs/execute-node";
-import { NodeRunError } from "@/lib/runs/run-errors";
 
 const runSchema = z.object({
   config: nodeConfigSchema,
@@ -34,7 +34,8 @@ export const runNode = guardedAction({ role: "editor", input: runSchema }, async
     );
     return toRunOutcome(result);
   } catch (error) {
-    if (error instanceof NodeRunError) return toRunOutcome(error);
+    // A run that failed was recorded (it has a runId): a result to show. Refusals before that stay refusals.
+    if (error instanceof AppError && error.runId) return toRunOutcome(error);
     throw error;
   }
 });

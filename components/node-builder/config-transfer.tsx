@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { controlClass } from "@/components/ui/field";
 import { formatConfig, parseConfigText, parseInputText, type PlatformConfig } from "@/lib/node-configs/config-text";
-import type { NodeIssue } from "@/lib/nodes/json-value";
+import type { NodeIssue } from "@/lib/json/json-value";
 import type { CredentialReference } from "@/lib/nodes/node-config";
 
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {

@@ -1,18 +1,19 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { JsonValue, NodeIssue } from "@/lib/nodes/json-value";
+import type { JsonValue, NodeIssue } from "@/lib/json/json-value";
 
 /** What every generated field needs besides its own value: the input for template previews, the issues, the pickers. */
 export interface FieldContextValue {
   input: JsonValue | undefined;
   issues: readonly NodeIssue[];
   readOnly: boolean;
-  /** Set when lists can be loaded through a credential (an editor with a JumpCloud credential chosen). */
+  /** Set when lists can be loaded through a credential (an editor with a credential of this service chosen). */
   credentialId: string | undefined;
-  xOrgId: string | undefined;
+  /** The node's scope parameters (the integration's scopeParameters, templates left out), sent with every lookup. */
+  scope: Record<string, unknown>;
 }
 
-export const FieldContext = createContext<FieldContextValue>({ input: undefined, issues: [], readOnly: false, credentialId: undefined, xOrgId: undefined });
+export const FieldContext = createContext<FieldContextValue>({ input: undefined, issues: [], readOnly: false, credentialId: undefined, scope: {} });
 
 export function useFieldContext(): FieldContextValue {
   return useContext(FieldContext);

@@ -1,7 +1,7 @@
 "use client";
 import { useId, type ReactNode } from "react";
-import type { ParameterSpec } from "@/lib/integrations/jumpcloud/operations";
-import type { JsonObject, JsonValue } from "@/lib/nodes/json-value";
+import type { ParameterSpec } from "@/lib/integrations/types";
+import type { JsonObject, JsonValue } from "@/lib/json/json-value";
 import { useFieldIssue } from "./field-context";
 import { TemplatePreview } from "./template-preview";
 

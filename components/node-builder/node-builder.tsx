@@ -9,13 +9,15 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { controlClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Tabs } from "@/components/ui/tabs";
-import { authTypeLabels } from "@/lib/integrations/jumpcloud/auth";
-import { findOperation, listOperations, resources, type AuthType } from "@/lib/integrations/jumpcloud/operations";
+import { findOperation, getIntegration } from "@/lib/integrations/registry";
+import type { IntegrationDefinition, WriteDescription } from "@/lib/integrations/types";
 import { parseInputText, type PlatformConfig } from "@/lib/node-configs/config-text";
+import { readParameter } from "@/lib/node-configs/parameter-paths";
 import { previewNode, type CredentialChoice } from "@/lib/node-configs/live-preview";
 import type { RunOutcome } from "@/lib/node-configs/run-outcome";
 import { describeWrite } from "@/lib/node-configs/write-confirmation";
-import type { JsonObject, JsonValue, NodeIssue } from "@/lib/nodes/json-value";
+import type { JsonObject, JsonValue, NodeIssue } from "@/lib/json/json-value";
+import { hasTemplate } from "@/lib/nodes/templates";
 import type { JsonEditorController } from "./json-editor";
 import { ConfigJsonTab, ImportDialog, ExportButtons } from "./config-transfer";
 import { FieldContext } from "./field-context";
@@ -52,7 +54,38 @@ const InputEditor = memo(function InputEditor({
   return <JsonEditor initialText={initialText} onChange={onText} label="Input data" readOnly={readOnly} debounceMs={300} controllerRef={controllerRef} testId="input-editor" />;
 });
 
-export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: { initial: BuilderInitial; credentials: CredentialChoice[]; allowedOrigins: string[]; canEdit: boolean }) {
+/** The node's scope parameters (JumpCloud's additionalFields.xOrgId) that pickers pass along; templates wait for a run. */
+function scopeOf(integration: IntegrationDefinition | undefined, parameters: JsonObject): Record<string, unknown> {
+  const scope: JsonObject = {};
+  for (const path of integration?.scopeParameters ?? []) {
+    const value = readParameter(parameters, [...path]);
+    if (value === undefined || (typeof value === "string" && hasTemplate(value))) continue;
+    let target = scope;
+    path.slice(0, -1).forEach((segment) => {
+      target[segment] ??= {};
+      target = target[segment] as JsonObject;
+    });
+    target[path[path.length - 1]!] = value;
+  }
+  return scope;
+}
+
+const authLabel = (integration: IntegrationDefinition | undefined, authType: string) => integration?.authTypes.find((t) => t.id === authType)?.label ?? authType;
+
+export function NodeBuilder({
+  initial,
+  services,
+  credentials: allCredentials,
+  allowedOrigins,
+  canEdit,
+}: {
+  initial: BuilderInitial;
+  /** The integration services this server offers. */
+  services: string[];
+  credentials: CredentialChoice[];
+  allowedOrigins: string[];
+  canEdit: boolean;
+}) {
   const queryClient = useQueryClient();
   const [savedId, setSavedId] = useState(initial.id);
   const [version, setVersion] = useState(initial.version);
@@ -69,7 +102,7 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
   });
   const [tab, setTab] = useState<"form" | "json">("form");
   const [importOpen, setImportOpen] = useState(false);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<WriteDescription | null>(null);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   // Counts finished runs, so a reader (or a test) can tell a new result from the previous one.
   const [runsFinished, setRunsFinished] = useState(0);
@@ -77,14 +110,14 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
   const inputTextRef = useRef(initial.sampleInputText);
 
   const readOnly = !canEdit;
-  const credential = credentials.find((c) => c.id === credentialId);
-  const op = findOperation(config.resource, config.operation);
+  const integration = getIntegration(config.integration_service);
+  const credential = allCredentials.find((c) => c.id === credentialId && c.service === config.integration_service);
+  const op = integration ? findOperation(integration, config.resource, config.operation) : undefined;
 
   // Typing stays responsive: the preview follows a step behind when it has a lot to do.
   const deferredConfig = useDeferredValue(config);
   const deferredInput = useDeferredValue(input);
   const preview = useMemo(() => previewNode(deferredConfig, deferredInput, credential, allowedOrigins), [deferredConfig, deferredInput, credential, allowedOrigins]);
-  const xOrgId = (config.parameters.additionalFields as JsonObject | undefined)?.xOrgId;
 
   const onInputText = useCallback((text: string) => {
     inputTextRef.current = text;
@@ -101,18 +134,26 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
   };
 
   const setParameters = (parameters: JsonObject) => setConfig((c) => ({ ...c, parameters }));
+  const operationsOf = (resource: string) => integration?.operations.filter((o) => o.resource === resource) ?? [];
   const chooseOperation = (resource: string, operation: string) => {
-    const next = findOperation(resource, operation);
+    const next = integration ? findOperation(integration, resource, operation) : undefined;
     if (!next) return;
     // Keep the values the new operation also takes.
     const names = new Set(next.parameters.map((p) => p.name));
     setConfig((c) => ({ ...c, resource, operation, parameters: Object.fromEntries(Object.entries(c.parameters).filter(([key]) => names.has(key))) }));
   };
 
+  const chooseIntegration = (id: string) => {
+    const first = getIntegration(id)?.operations[0];
+    if (!first) return;
+    setConfig({ integration_service: id, resource: first.resource, operation: first.operation, parameters: {} });
+    setCredentialId(allCredentials.find((c) => c.service === id)?.id ?? "");
+  };
+
   const authProblem =
-    credential && op && !(op.authTypes as readonly string[]).includes(credential.authType)
-      ? `${authTypeLabels[credential.authType as AuthType] ?? credential.authType} credentials cannot run ${op.resource} ${op.operation}: JumpCloud accepts ${op.authTypes
-          .map((t) => authTypeLabels[t])
+    credential && op && !op.authTypes.includes(credential.authType)
+      ? `${authLabel(integration, credential.authType)} credentials cannot run ${op.resource} ${op.operation}: ${integration?.label} accepts ${op.authTypes
+          .map((t) => authLabel(integration, t))
           .join(" or ")} for it.`
       : null;
 
@@ -149,19 +190,21 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
     onSettled: () => setRunsFinished((n) => n + 1),
     onSuccess: (outcome) => {
       // A write changes what the pickers list; reads leave the caches alone.
-      if (outcome.status === "success" && op && op.method !== "GET") void queryClient.invalidateQueries({ queryKey: ["resource-options"] });
+      if (outcome.status === "success" && op?.writes) void queryClient.invalidateQueries({ queryKey: ["resource-options"] });
     },
   });
 
   const startRun = () => {
-    const message = op && op.method !== "GET" ? describeWrite(config.resource, config.operation, preview.resolved.parameters) : null;
-    if (message) setConfirming(message);
+    const write = op ? describeWrite(op, preview.resolved.parameters) : null;
+    if (write) setConfirming(write);
     else run.mutate();
   };
 
+  const pickerCredentialId = canEdit && credential ? credential.id : undefined;
+  const scope = useMemo(() => scopeOf(integration, config.parameters), [integration, config.parameters]);
   const fieldContext = useMemo(
-    () => ({ input: deferredInput, issues: preview.resolved.issues, readOnly, credentialId: canEdit && credentialId ? credentialId : undefined, xOrgId: typeof xOrgId === "string" ? xOrgId : undefined }),
-    [deferredInput, preview.resolved.issues, readOnly, canEdit, credentialId, xOrgId],
+    () => ({ input: deferredInput, issues: preview.resolved.issues, readOnly, credentialId: pickerCredentialId, scope }),
+    [deferredInput, preview.resolved.issues, readOnly, pickerCredentialId, scope],
   );
 
   return (
@@ -193,13 +236,27 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
         <div className="grid gap-6 xl:grid-cols-2">
           <div className="space-y-4">
             <section className="grid gap-3 sm:grid-cols-3" aria-label="Operation">
+              {services.length > 1 && (
+                <label className="block space-y-1 sm:col-span-3">
+                  <span className="text-sm font-medium">Integration</span>
+                  <select className={controlClass} value={config.integration_service} disabled={readOnly} onChange={(e) => chooseIntegration(e.target.value)}>
+                    {services.map((id) => (
+                      <option key={id} value={id}>
+                        {getIntegration(id)?.label ?? id}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
               <label className="block space-y-1">
                 <span className="text-sm font-medium">Credential</span>
                 <select className={controlClass} value={credentialId} disabled={readOnly} onChange={(e) => setCredentialId(e.target.value)}>
                   <option value="">(choose a credential)</option>
-                  {credentials.map((c) => (
+                  {allCredentials
+                    .filter((c) => c.service === config.integration_service)
+                    .map((c) => (
                     <option key={c.id} value={c.id}>
-                      {c.name} · {authTypeLabels[c.authType as AuthType] ?? c.authType}
+                      {c.name} · {authLabel(integration, c.authType)}
                     </option>
                   ))}
                 </select>
@@ -210,9 +267,9 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
                   className={controlClass}
                   value={config.resource}
                   disabled={readOnly}
-                  onChange={(e) => chooseOperation(e.target.value, listOperations(e.target.value)[0]?.operation ?? "")}
+                  onChange={(e) => chooseOperation(e.target.value, operationsOf(e.target.value)[0]?.operation ?? "")}
                 >
-                  {resources.map((r) => (
+                  {(integration?.resources ?? []).map((r) => (
                     <option key={r.id} value={r.id}>
                       {r.label}
                     </option>
@@ -222,7 +279,7 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
               <label className="block space-y-1">
                 <span className="text-sm font-medium">Operation</span>
                 <select className={controlClass} value={config.operation} disabled={readOnly} onChange={(e) => chooseOperation(config.resource, e.target.value)}>
-                  {listOperations(config.resource).map((o) => (
+                  {operationsOf(config.resource).map((o) => (
                     <option key={o.operation} value={o.operation}>
                       {o.label}
                     </option>
@@ -247,7 +304,13 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
               onSelect={setTab}
             >
               {tab === "form" ? (
-                op ? <ParameterForm op={op} parameters={config.parameters} onChange={setParameters} /> : <Notice tone="error">Unknown operation {config.resource}.{config.operation}.</Notice>
+                op ? (
+                  <ParameterForm op={op} parameters={config.parameters} onChange={setParameters} />
+                ) : (
+                  <Notice tone="error">
+                    {integration ? `Unknown operation ${config.resource}.${config.operation}.` : `Unknown integration service "${config.integration_service}".`}
+                  </Notice>
+                )
               ) : (
                 <ConfigJsonTab config={config} onConfig={setConfig} readOnly={readOnly} />
               )}
@@ -300,7 +363,7 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
           onImport={({ config: imported, credential, inputText }) => {
             setConfig(imported);
             if (credential !== undefined) {
-              const found = credentials.find((c) => (typeof credential === "string" ? c.id === credential || c.name === credential : "id" in credential ? c.id === credential.id : c.name === credential.name));
+              const found = allCredentials.find((c) => (typeof credential === "string" ? c.id === credential || c.name === credential : "id" in credential ? c.id === credential.id : c.name === credential.name));
               if (found) setCredentialId(found.id);
             }
             if (inputText !== undefined) replaceInput(inputText);
@@ -311,9 +374,9 @@ export function NodeBuilder({ initial, credentials, allowedOrigins, canEdit }: {
         <ConfirmDialog
           open={confirming !== null}
           title="Run this change?"
-          message={confirming}
-          confirmLabel="Run"
-          danger={config.operation === "delete"}
+          message={confirming?.summary ?? null}
+          confirmLabel={confirming?.action ?? "Run"}
+          danger={confirming?.destructive ?? false}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);

@@ -14,7 +14,7 @@ import {
   type SortRow,
 } from "@/lib/node-configs/option-rows";
 import { readParameter, writeParameter } from "@/lib/node-configs/parameter-paths";
-import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/nodes/json-value";
+import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/json/json-value";
 import { useFieldContext, useFieldIssue } from "./field-context";
 import { FieldFrame, numberOrText, asText, type FieldProps } from "./field-frame";
 

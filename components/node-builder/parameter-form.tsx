@@ -1,13 +1,13 @@
 "use client";
 import { useId } from "react";
 import { controlClass } from "@/components/ui/field";
-import type { OperationSpec, ParameterSpec } from "@/lib/integrations/jumpcloud/operations";
+import type { OperationDescription, ParameterSpec } from "@/lib/integrations/types";
 import { readParameter, writeParameter } from "@/lib/node-configs/parameter-paths";
-import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/nodes/json-value";
+import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/json/json-value";
 import { useFieldContext, useFieldIssue } from "./field-context";
 import { asText, FieldFrame, numberOrText, type FieldProps } from "./field-frame";
 import { OptionsCollection } from "./options-collection";
-import { PolicyValuesEditor } from "./policy-values-editor";
+import { DynamicFieldsEditor } from "./dynamic-fields-editor";
 import { ResourceLocator } from "./resource-locator";
 
 function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
@@ -28,8 +28,6 @@ function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
               value={text}
               onChange={(t) => set(t === "" ? undefined : t)}
               locator={spec.locator}
-              // policyData.template is written as the template's name, as in the guide.
-              pick={spec.locator.resource === "policyTemplate" && spec.name === "template" ? "name" : "value"}
               {...(spec.placeholder ? { placeholder: spec.placeholder } : {})}
             />
           );
@@ -147,9 +145,9 @@ function CollectionField({ spec, path, parameters, onChange }: FieldProps) {
 }
 
 export function ParameterField(props: FieldProps) {
-  const { spec, path } = props;
-  if (path.length === 2 && path[0] === "policyData" && spec.name === "values") return <PolicyValuesEditor {...props} />;
-  switch (spec.kind) {
+  switch (props.spec.kind) {
+    case "dynamicFields":
+      return <DynamicFieldsEditor {...props} />;
     case "collection":
       return <CollectionField {...props} />;
     case "multiOptions":
@@ -171,7 +169,7 @@ export function isShown(spec: ParameterSpec, siblings: JsonObject): boolean {
 }
 
 /** The form generated from the registry for one operation. */
-export function ParameterForm({ op, parameters, onChange }: { op: OperationSpec; parameters: JsonObject; onChange: (parameters: JsonObject) => void }) {
+export function ParameterForm({ op, parameters, onChange }: { op: OperationDescription; parameters: JsonObject; onChange: (parameters: JsonObject) => void }) {
   return (
     <div className="space-y-4" data-testid="parameter-form">
       {orderFields(op.parameters)

@@ -2,9 +2,10 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { toCurl, type PlannedRequest } from "@/lib/integrations/jumpcloud/plan";
+import { toCurl } from "@/lib/integrations/curl";
+import type { PlannedRequest } from "@/lib/integrations/types";
 import type { LivePreview } from "@/lib/node-configs/live-preview";
-import { formatPath, isPlainObject, type NodeIssue, type PathSegment } from "@/lib/nodes/json-value";
+import { formatPath, isPlainObject, type NodeIssue, type PathSegment } from "@/lib/json/json-value";
 import type { ParameterSource } from "@/lib/nodes/merge";
 
 interface Leaf {
@@ -51,8 +52,8 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
-function RequestView({ request, index }: { request: PlannedRequest; index: number }) {
-  const curl = toCurl(request);
+function RequestView({ request, index, curlVariables }: { request: PlannedRequest; index: number; curlVariables: Readonly<Record<string, string>> }) {
+  const curl = toCurl(request, curlVariables);
   return (
     <li className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-700" data-testid="planned-request">
       <div className="flex items-center justify-between gap-2">
@@ -146,7 +147,7 @@ export function PreviewPanel({ preview }: { preview: LivePreview }) {
           <>
             <ol className="space-y-2">
               {plan.requests.map((request, index) => (
-                <RequestView key={index} request={request} index={index} />
+                <RequestView key={index} request={request} index={index} curlVariables={resolved.run?.integration.curlVariables ?? {}} />
               ))}
             </ol>
             {plan.notes.length > 0 && (

@@ -1,33 +1,25 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import { listResourceOptions } from "@/app/actions/list-resource-options";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import type { ResourceOption } from "@/lib/node-configs/resource-options";
+import type { Locator, ResourceOption } from "@/lib/integrations/types";
+import { pickerUrl } from "@/lib/node-configs/picker-request";
 import { useFieldContext } from "./field-context";
+import { fetchPicker } from "./picker-fetch";
 
-export const resourceOptionsKey = (credentialId: string, resource: string, operation: string, search: string, xOrgId: string | undefined) =>
-  ["resource-options", credentialId, resource, operation, xOrgId ?? "", search] as const;
-
-/** Loads one page of candidates through the credential; cached per credential, list and search text. */
-export function useResourceOptions(locator: { resource: string; operation: string }, search: string, enabled: boolean) {
-  const { credentialId, xOrgId } = useFieldContext();
+/** Loads one page of candidates through the credential; cached per credential, list, scope and search text. */
+export function useResourceOptions(locator: Locator, search: string, enabled: boolean) {
+  const { credentialId, scope } = useFieldContext();
+  const scopeText = JSON.stringify(scope);
   return useQuery({
-    queryKey: resourceOptionsKey(credentialId ?? "", locator.resource, locator.operation, search, xOrgId),
+    queryKey: ["resource-options", credentialId ?? "", locator.resource, locator.operation, scopeText, search],
     enabled: enabled && credentialId !== undefined,
-    queryFn: async () => {
-      const result = await listResourceOptions({
-        credentialId: credentialId!,
-        resource: locator.resource,
-        operation: locator.operation,
-        ...(search ? { search } : {}),
-        ...(xOrgId && !xOrgId.includes("{{") ? { xOrgId } : {}),
-      });
-      if (!result.ok) throw new Error(result.error.message);
-      if (result.data.kind !== "options") throw new Error("Unexpected answer");
-      return result.data;
-    },
+    queryFn: ({ signal }) =>
+      fetchPicker<{ options: ResourceOption[]; limited: boolean }>(
+        pickerUrl("/api/builder/options", { credentialId, resource: locator.resource, operation: locator.operation, search, scope: scopeText }),
+        signal,
+      ),
   });
 }
 
@@ -41,7 +33,6 @@ export function ResourceLocator({
   value,
   onChange,
   locator,
-  pick = "value",
   placeholder,
   a11y,
 }: {
@@ -49,8 +40,7 @@ export function ResourceLocator({
   label: string;
   value: string;
   onChange: (value: string) => void;
-  locator: { resource: string; operation: string };
-  pick?: "value" | "name";
+  locator: Locator;
   placeholder?: string;
   a11y: { "aria-invalid": boolean; "aria-describedby"?: string };
 }) {
@@ -60,7 +50,7 @@ export function ResourceLocator({
   const deferredSearch = useDeferredValue(search.trim());
   const options = useResourceOptions(locator, deferredSearch, open);
   const choose = (option: ResourceOption) => {
-    onChange(pick === "name" ? (option.name ?? option.label) : option.value);
+    onChange(locator.pick === "name" ? (option.name ?? option.label) : option.value);
     setOpen(false);
   };
 

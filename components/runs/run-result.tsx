@@ -26,7 +26,7 @@ export function RunResult({ outcome }: { outcome: RunOutcome }) {
         <div className="flex items-center gap-2">
           <Badge tone="danger">error</Badge>
           <span className="font-mono text-xs">{outcome.kind}</span>
-          {outcome.httpStatus !== undefined && <span className="text-xs">HTTP {outcome.httpStatus}</span>}
+          {outcome.upstreamStatus !== undefined && <span className="text-xs">HTTP {outcome.upstreamStatus}</span>}
         </div>
         <p className="font-medium">{outcome.message}</p>
         {outcome.guidance && <p data-testid="run-guidance">{outcome.guidance}</p>}

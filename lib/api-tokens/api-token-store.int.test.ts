@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-log";
 
 // GuardError lives beside the session guard; Auth.js itself needs Next's runtime, which these tests do not use.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 import { GuardError, type GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { hashApiToken } from "./api-token-format";
-import { API_TOKEN_AUDIT, authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-token-store";
+import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-token-store";
 
 let context: GuardContext;
 let other: GuardContext;
@@ -19,7 +20,7 @@ async function makeUser(role: "editor" | "viewer"): Promise<GuardContext> {
 async function refusedWith(token: string): Promise<string | undefined> {
   const before = new Date();
   await expect(authenticateApiToken(token, "203.0.113.9")).rejects.toBeInstanceOf(GuardError);
-  const event = await db.auditEvent.findFirst({ where: { action: API_TOKEN_AUDIT.authFailed, createdAt: { gte: before } }, orderBy: { createdAt: "desc" } });
+  const event = await db.auditEvent.findFirst({ where: { action: AUDIT_ACTIONS.apiTokenAuthFailed, createdAt: { gte: before } }, orderBy: { createdAt: "desc" } });
   expect(event?.ip).toBe("203.0.113.9");
   expect(JSON.stringify(event)).not.toContain(token);
   return (event?.metadata as { reason?: string } | null)?.reason;
@@ -42,7 +43,7 @@ describe("API token store", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(JSON.stringify(await listApiTokens(context.user.id))).not.toContain(token);
     expect(summary.expiresAt!.getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: API_TOKEN_AUDIT.created, actorId: context.user.id } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: AUDIT_ACTIONS.apiTokenCreated, actorId: context.user.id } });
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
@@ -65,7 +66,7 @@ describe("API token store", () => {
     const revoked = await createApiToken({ name: "to-revoke", scopes: ["nodes:run"] }, context);
     await revokeApiToken(revoked.summary.id, context);
     expect(await refusedWith(revoked.token)).toBe("revoked");
-    expect(await db.auditEvent.count({ where: { action: API_TOKEN_AUDIT.revoked, target: "to-revoke" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: AUDIT_ACTIONS.apiTokenRevoked, target: "to-revoke" } })).toBe(1);
 
     const expired = await createApiToken({ name: "expired", scopes: ["nodes:run"], expiresInDays: 7 }, context);
     await db.apiToken.update({ where: { id: expired.summary.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -74,7 +75,7 @@ describe("API token store", () => {
 
   it("a flood of bad tokens from one address writes one audit row, not one per request", async () => {
     for (let i = 0; i < 20; i += 1) await expect(authenticateApiToken(`jcm_${String(i).padStart(43, "B")}`, "203.0.113.77")).rejects.toBeInstanceOf(GuardError);
-    expect(await db.auditEvent.count({ where: { action: API_TOKEN_AUDIT.authFailed, ip: "203.0.113.77" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: AUDIT_ACTIONS.apiTokenAuthFailed, ip: "203.0.113.77" } })).toBe(1);
   });
 
   it("lets nobody revoke another user's token", async () => {

@@ -1,17 +1,11 @@
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import { refusalToAudit } from "./refusal-audit-throttle";
 import { GuardError, type GuardContext, type SessionUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { generateApiToken, hashApiToken, isApiTokenShaped } from "./api-token-format";
 import type { CreateApiTokenInput } from "./api-token-input";
 import type { ApiScope } from "./api-token-scopes";
-
-export const API_TOKEN_AUDIT = {
-  created: "api_token.created",
-  revoked: "api_token.revoked",
-  authFailed: "api_token.auth_failed",
-} as const;
 
 const SUMMARY_SELECT = { id: true, name: true, prefix: true, scopes: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true } as const;
 
@@ -38,7 +32,7 @@ export async function createApiToken(input: CreateApiTokenInput, { user, ip }: G
       select: SUMMARY_SELECT,
     });
     await recordAuditEvent(
-      { actor: user, action: API_TOKEN_AUDIT.created, target: input.name, metadata: { prefix, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null }, ip },
+      { actor: user, action: AUDIT_ACTIONS.apiTokenCreated, target: input.name, metadata: { prefix, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null }, ip },
       tx,
     );
     return created;
@@ -57,7 +51,7 @@ export async function revokeApiToken(id: string, { user, ip }: GuardContext): Pr
     if (!row) throw new GuardError("notFound", "That token does not exist or is not yours. Reload the list.");
     if (row.revokedAt) return { name: row.name };
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAuditEvent({ actor: user, action: API_TOKEN_AUDIT.revoked, target: row.name, metadata: { prefix: row.prefix }, ip }, tx);
+    await recordAuditEvent({ actor: user, action: AUDIT_ACTIONS.apiTokenRevoked, target: row.name, metadata: { prefix: row.prefix }, ip }, tx);
     return { name: row.name };
   });
 }
@@ -82,7 +76,7 @@ export async function authenticateApiToken(presented: string, ip: string): Promi
     const audit = refusalToAudit(ip, reason);
     if (audit) {
       const metadata = audit.folded > 0 ? { reason, alsoRefusedInTheLastMinute: audit.folded } : { reason };
-      await recordAuditEvent({ actor: actor ?? null, action: API_TOKEN_AUDIT.authFailed, target, outcome: "failure", metadata, ip });
+      await recordAuditEvent({ actor: actor ?? null, action: AUDIT_ACTIONS.apiTokenAuthFailed, target, outcome: "failure", metadata, ip });
     }
     throw new GuardError("unauthenticated", INVALID);
   };

@@ -1,10 +1,9 @@
 import "server-only";
 import { allowedOrigins } from "@/lib/credentials/outbound-allow-list";
 import { db } from "@/lib/db";
-import type { AuthDescriptor } from "@/lib/integrations/jumpcloud/auth";
-import { getIntegrationService } from "@/lib/integrations/registry";
+import { env } from "@/lib/env";
 import { getNodeConfig } from "@/lib/node-configs/node-config-store";
-import type { JsonValue } from "@/lib/nodes/json-value";
+import type { JsonValue } from "@/lib/json/json-value";
 import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters } from "@/lib/nodes/resolve-parameters";
 import { findCredentialId } from "@/lib/runs/execute-node";
@@ -40,7 +39,7 @@ export type NodePreview = z.infer<typeof previewResponseSchema>;
  * is given, the planned requests built from the credential's non-secret settings only (no secret is opened).
  */
 export async function previewNode(node: NodeToRun): Promise<NodePreview> {
-  const resolved = resolveParameters(node.config, node.input);
+  const resolved = resolveParameters(node.config, node.input, { includeTestOnly: env().TEST_INTEGRATIONS });
   const reference = node.credential ?? node.config.credential;
   const sources = resolved.sources.map(({ path, source, inputKey }) => ({ path, source, ...(inputKey === undefined ? {} : { inputKey }) }));
   const base = { parameters: resolved.parameters, sources, issues: resolved.issues, valid: resolved.valid, requests: [], notes: [] };
@@ -49,15 +48,15 @@ export async function previewNode(node: NodeToRun): Promise<NodePreview> {
   const { id } = await findCredentialId(reference);
   const row = await db.credential.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, service: true, authType: true, settings: true } });
   const credential = { id: row.id, name: row.name, authType: row.authType };
-  const service = getIntegrationService(row.service);
-  if (!resolved.valid || !service || service.id !== node.config.integration_service) return { ...base, credential };
+  if (!resolved.run || resolved.run.integration.id !== row.service) return { ...base, credential };
+  const { integration, operation, parameters } = resolved.run;
   const settings = row.settings as Record<string, string>;
-  const plan = service.planRequests({
-    resource: node.config.resource,
-    operation: node.config.operation,
-    params: resolved.parameters,
-    auth: { ...settings, type: row.authType } as AuthDescriptor,
-    connection: service.parseConnection(settings),
+  // A plan the credential cannot make (System Context on a policy operation, a host not allowed) is refused like a run.
+  const plan = integration.planRequests({
+    operation,
+    parameters,
+    auth: integration.describeAuth(row.authType, settings),
+    connection: integration.parseConnection(settings),
     allowedOrigins: allowedOrigins(),
   });
   return { ...base, credential, requests: plan.requests, notes: plan.notes };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { API_SCOPE_DESCRIPTIONS, API_SCOPES } from "@/lib/api-tokens/api-token-scopes";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { operations, resources } from "@/lib/integrations/jumpcloud/operations";
+import { enabledIntegrations } from "@/lib/integrations/enabled";
 import { nodeConfigSchema } from "@/lib/nodes/node-config";
 import { API_ENDPOINTS, type ApiEndpoint } from "./api-endpoints";
 import { errorBodySchema, inlineNodeRequestSchema, nodeRequestSchema, savedNodeRequestSchema } from "./api-schemas";
@@ -48,8 +48,10 @@ function componentSchemas(names: Map<z.ZodType, string>): Record<string, JsonSch
   }
   const nodeConfig = out.NodeConfig as { properties: Record<string, JsonSchema> } | undefined;
   if (nodeConfig) {
-    nodeConfig.properties.resource = { ...nodeConfig.properties.resource, enum: resources.map((r) => r.id) };
-    nodeConfig.properties.operation = { ...nodeConfig.properties.operation, enum: [...new Set(operations.map((op) => op.operation))] };
+    const integrations = enabledIntegrations();
+    nodeConfig.properties.integration_service = { ...nodeConfig.properties.integration_service, enum: integrations.map((i) => i.id) };
+    nodeConfig.properties.resource = { ...nodeConfig.properties.resource, enum: [...new Set(integrations.flatMap((i) => i.resources.map((r) => r.id)))] };
+    nodeConfig.properties.operation = { ...nodeConfig.properties.operation, enum: [...new Set(integrations.flatMap((i) => i.operations.map((op) => op.operation)))] };
     nodeConfig.properties.parameters = {
       type: "object",
       default: {},

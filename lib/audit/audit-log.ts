@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** Every action the log records: a closed list, so a filter can offer them all and a typo cannot slip in. */
 export const AUDIT_ACTIONS = {
   signInSucceeded: "auth.sign_in",
   signInFailed: "auth.sign_in_failed",
@@ -11,8 +12,21 @@ export const AUDIT_ACTIONS = {
   roleChanged: "user.role_changed",
   userRemoved: "user.removed",
   passwordChanged: "user.password_changed",
+  credentialCreated: "credential.created",
+  credentialUpdated: "credential.updated",
+  credentialDeleted: "credential.deleted",
+  credentialTested: "credential.tested",
+  credentialUsed: "credential.used",
+  nodeConfigCreated: "node_config.created",
+  nodeConfigUpdated: "node_config.updated",
+  nodeConfigRenamed: "node_config.renamed",
+  nodeConfigDuplicated: "node_config.duplicated",
+  nodeConfigDeleted: "node_config.deleted",
+  apiTokenCreated: "api_token.created",
+  apiTokenRevoked: "api_token.revoked",
+  apiTokenAuthFailed: "api_token.auth_failed",
 } as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS] | (string & {});
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
 export interface AuditEntry {
   actor?: { id: string; name: string } | null;

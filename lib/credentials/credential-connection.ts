@@ -3,9 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { JumpCloudAuth } from "@/lib/integrations/jumpcloud/auth";
-import type { JumpCloudClient, JumpCloudClientOptions } from "@/lib/integrations/jumpcloud/client";
-import type { JumpCloudErrorKind } from "@/lib/integrations/jumpcloud/errors";
+import type { ClientOptions, IntegrationClient, IntegrationDefinition } from "@/lib/integrations/types";
 import { CredentialError } from "./credential-errors";
 import { requireService, validateFields } from "./credential-fields";
 import type { CredentialForm } from "./credential-input";
@@ -19,49 +17,24 @@ export interface TestOutcome {
   /** What happened and what to do; never a secret. */
   message: string;
   guidance?: string;
-  kind?: JumpCloudErrorKind;
+  kind?: string;
   latencyMs: number;
   testedAt: string;
-}
-
-function headline(kind: JumpCloudErrorKind, auth: JumpCloudAuth["type"]): string {
-  switch (kind) {
-    case "authenticationFailed":
-      return { apiKey: "Invalid API key", systemContext: "Signature rejected", serviceAccount: "Invalid client ID or secret" }[auth];
-    case "permissionDenied":
-      return "Insufficient permissions";
-    case "orgIdRequired":
-      return "Organization ID required";
-    case "orgIdInvalid":
-      return "Organization ID is wrong";
-    case "systemNotFound":
-      return "System not found";
-    case "unreachable":
-    case "hostNotAllowed":
-      return "Host unreachable";
-    case "timeout":
-      return "Timed out";
-    case "rateLimited":
-      return "Rate limited";
-    case "unavailable":
-      return "JumpCloud unavailable";
-    default:
-      return "Connection failed";
-  }
 }
 
 async function runTest(authType: string, serviceId: string, fields: Record<string, string>): Promise<TestOutcome> {
   const service = requireService(serviceId);
   const { auth, connection } = validateFields(service, authType, fields);
-  const result = await service.testConnection({ auth, connection, allowedOrigins: allowedOrigins() });
+  const result = await service.createClient({ auth, connection, allowedOrigins: allowedOrigins() }).testConnection();
   const testedAt = new Date().toISOString();
   if (result.ok) return { ok: true, headline: "Connected", message: result.message, latencyMs: result.latencyMs, testedAt };
+  const { error } = result;
   return {
     ok: false,
-    headline: headline(result.kind, auth.type),
-    message: result.message,
-    guidance: result.guidance,
-    kind: result.kind,
+    headline: service.testHeadline(error.kind, authType),
+    message: error.message,
+    ...(error.guidance ? { guidance: error.guidance } : {}),
+    kind: error.kind,
     latencyMs: result.latencyMs,
     testedAt,
   };
@@ -121,14 +94,15 @@ export async function testFormValues(form: CredentialForm & { id?: string }, con
  */
 export async function clientForCredential(
   which: string | Prisma.CredentialWhereInput,
-  options: Omit<JumpCloudClientOptions, "auth" | "connection" | "allowedOrigins">,
-): Promise<{ client: JumpCloudClient; credential: { id: string; name: string; authType: string } }> {
+  options: Omit<ClientOptions, "auth" | "connection" | "allowedOrigins"> = {},
+): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string } }> {
   const row = await findSealedCredential(typeof which === "string" ? { id: which } : which);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
   const { auth, connection } = validateFields(service, row.authType, { ...(row.settings as Record<string, string>), ...openSecrets(row) });
   return {
     client: service.createClient({ ...options, auth, connection, allowedOrigins: allowedOrigins() }),
+    integration: service,
     credential: { id: row.id, name: row.name, authType: row.authType },
   };
 }

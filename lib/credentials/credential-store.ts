@@ -92,7 +92,7 @@ const nameTaken = (name: string) =>
 
 export async function createCredential(form: CredentialForm, { user, ip }: GuardContext): Promise<CredentialSummary> {
   const service = requireService(form.service);
-  assertAllowedHost(validateFields(service, form.authType, form.fields).connection);
+  assertAllowedHost(service, validateFields(service, form.authType, form.fields).connection);
   const { settings, secrets } = splitFields(service, form.authType, form.fields);
   const id = randomUUID();
   try {
@@ -140,7 +140,7 @@ export async function mergeWithStored(id: string | undefined, authType: string, 
 export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<CredentialSummary> {
   const service = requireService(update.service);
   const fields = await mergeWithStored(update.id, update.authType, update.fields);
-  assertAllowedHost(validateFields(service, update.authType, fields).connection);
+  assertAllowedHost(service, validateFields(service, update.authType, fields).connection);
   const { settings, secrets } = splitFields(service, update.authType, fields);
   const replaced = Object.keys(update.fields).filter((name) => update.fields[name]?.trim() && name in secrets);
   try {

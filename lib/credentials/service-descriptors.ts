@@ -1,5 +1,6 @@
-import type { CredentialField } from "@/lib/integrations/jumpcloud/credentials";
-import { integrationServices } from "@/lib/integrations/registry";
+import "server-only";
+import { enabledIntegrations } from "@/lib/integrations/enabled";
+import type { CredentialField } from "@/lib/integrations/types";
 
 /** The credential form's view of the integration registry: plain data a client component can receive. */
 export type FieldDescriptor = Omit<CredentialField, "schema">;
@@ -16,7 +17,7 @@ function describeField({ schema: _schema, ...field }: CredentialField): FieldDes
 }
 
 export function serviceDescriptors(): ServiceDescriptor[] {
-  return integrationServices.map((service) => ({
+  return enabledIntegrations().map((service) => ({
     id: service.id,
     label: service.label,
     authTypes: service.authTypes.map((authType) => ({

@@ -1,60 +1,60 @@
-// Integration services by id. Each service is a sibling folder that states its auth types, credential and
-// connection fields, operation registry, request planner, client and test-connection call.
-import type { JumpCloudAuth } from "./jumpcloud/auth";
-import { createJumpCloudClient, type JumpCloudClient, type JumpCloudClientOptions, type TestConnectionResult } from "./jumpcloud/client";
-import {
-  jumpcloudAuthTypes,
-  jumpcloudConnectionFields,
-  parseConnectionSettings,
-  parseJumpCloudAuth,
-  type AuthTypeSpec,
-  type CredentialField,
-} from "./jumpcloud/credentials";
-import type { ConnectionSettings } from "./jumpcloud/hosts";
-import { operations, resources, type OperationSpec } from "./jumpcloud/operations";
-import { planRequests, type PlanInput, type RequestPlan } from "./jumpcloud/plan";
+// Integration services by id: the only place that imports an integration's folder. Adding a service is one line
+// here and a sibling folder that exports an IntegrationDefinition (see types.ts). Browser-safe.
+import { AppError } from "@/lib/errors/app-error";
+import { jumpcloud } from "./jumpcloud";
+import type { IntegrationDefinition, OperationDescription } from "./types";
 
-export interface TestConnectionInput {
-  auth: JumpCloudAuth;
-  connection?: ConnectionSettings;
-  allowedOrigins?: readonly string[];
-  signal?: AbortSignal;
+const integrations: readonly IntegrationDefinition[] = [jumpcloud];
+
+export function getIntegration(id: string): IntegrationDefinition | undefined {
+  return integrations.find((integration) => integration.id === id);
 }
 
-export interface IntegrationService {
-  id: string;
-  label: string;
-  description: string;
-  authTypes: readonly AuthTypeSpec[];
-  connectionFields: readonly CredentialField[];
-  resources: ReadonlyArray<{ id: string; label: string }>;
-  operations: readonly OperationSpec[];
-  /** Validates a credential's secret fields for an auth type; throws a typed invalidParameters error. */
-  parseAuth(authType: string, values: unknown): JumpCloudAuth;
-  parseConnection(values: unknown): ConnectionSettings;
-  createClient(options: JumpCloudClientOptions): JumpCloudClient;
-  /** The same code path as a run: a test and a run never disagree. */
-  testConnection(input: TestConnectionInput): Promise<TestConnectionResult>;
-  planRequests(input: PlanInput): RequestPlan;
+/** The services users may choose; test-only fixtures join them only where the server's configuration enables them. */
+export function listIntegrations(options: { includeTestOnly: boolean }): readonly IntegrationDefinition[] {
+  return integrations.filter((integration) => !integration.testOnly || options.includeTestOnly);
 }
 
-export const jumpcloudService: IntegrationService = {
-  id: "jumpcloud",
-  label: "JumpCloud",
-  description: "Manage JumpCloud policies, their associations, results, statuses and templates.",
-  authTypes: jumpcloudAuthTypes,
-  connectionFields: jumpcloudConnectionFields,
-  resources,
-  operations,
-  parseAuth: parseJumpCloudAuth,
-  parseConnection: parseConnectionSettings,
-  createClient: createJumpCloudClient,
-  testConnection: ({ signal, ...options }) => createJumpCloudClient(options).testConnection(signal ? { signal } : {}),
-  planRequests,
-};
+export function requireIntegration(id: string, options: { includeTestOnly: boolean }): IntegrationDefinition {
+  const found = getIntegration(id);
+  if (found && (!found.testOnly || options.includeTestOnly)) return found;
+  throw new AppError("invalid", `integration_service "${id}" is not supported; use ${listIntegrations(options).map((i) => i.id).join(", ")}.`, {
+    path: "integration_service",
+  });
+}
 
-export const integrationServices: readonly IntegrationService[] = [jumpcloudService];
+export function findOperation(integration: IntegrationDefinition, resource: string, operation: string): OperationDescription | undefined {
+  return integration.operations.find((op) => op.resource === resource && op.operation === operation);
+}
 
-export function getIntegrationService(id: string): IntegrationService | undefined {
-  return integrationServices.find((service) => service.id === id);
+/** The operation, or a refusal that names the resources or operations there are. */
+export function requireOperation(integration: IntegrationDefinition, resource: string, operation: string): OperationDescription {
+  const found = findOperation(integration, resource, operation);
+  if (found) return found;
+  const known = integration.operations.filter((op) => op.resource === resource).map((op) => op.operation);
+  if (known.length > 0) {
+    throw new AppError("invalid", `Unknown operation "${operation}" for resource "${resource}": use one of ${known.join(", ")}.`, { path: "operation" });
+  }
+  throw new AppError("invalid", `Unknown resource "${resource}" for ${integration.label}: use one of ${integration.resources.map((r) => r.id).join(", ")}.`, {
+    path: "resource",
+  });
+}
+
+/** The labels of a resource and operation; the ids as they are for a service or operation no longer known. */
+export function operationLabels(serviceId: string, resource: string, operation: string): { resource: string; operation: string } {
+  const integration = getIntegration(serviceId);
+  const op = integration ? findOperation(integration, resource, operation) : undefined;
+  return { resource: integration?.resources.find((r) => r.id === resource)?.label ?? resource, operation: op?.label ?? operation };
+}
+
+/** "Policy · List", for lists and headings. */
+export function operationTitle(serviceId: string, resource: string, operation: string): string {
+  const labels = operationLabels(serviceId, resource, operation);
+  return `${labels.resource} · ${labels.operation}`;
+}
+
+/** What to do about a failure of this kind, in the service's words (undefined for the app's own kinds). */
+export function errorAdvice(serviceId: string, kind: string): string | undefined {
+  const kinds = getIntegration(serviceId)?.errorKinds;
+  return kinds && Object.hasOwn(kinds, kind) ? kinds[kind]!.advice : undefined;
 }

@@ -1,7 +1,7 @@
 // The JSON tab and import/export: the node config as text in the platform's format, and back. Browser-safe.
-import type { NodeIssue } from "@/lib/nodes/json-value";
+import type { NodeIssue } from "@/lib/json/json-value";
 import { parseInputData, parseNodeConfig, type CredentialReference } from "@/lib/nodes/node-config";
-import type { JsonValue } from "@/lib/nodes/json-value";
+import type { JsonValue } from "@/lib/json/json-value";
 
 export interface PlatformConfig {
   integration_service: string;

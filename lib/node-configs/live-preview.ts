@@ -1,10 +1,8 @@
 // The builder's live preview: the parameters a run would use and the exact requests it would send, computed
-// in the browser by the same functions the server runs (resolveParameters, planRequests). Browser-safe.
-import type { AuthDescriptor } from "@/lib/integrations/jumpcloud/auth";
-import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
-import type { ConnectionSettings, Region } from "@/lib/integrations/jumpcloud/hosts";
-import { planRequests, type RequestPlan } from "@/lib/integrations/jumpcloud/plan";
-import type { JsonValue } from "@/lib/nodes/json-value";
+// in the browser by the same functions the server runs (resolveParameters, the integration's planner). Browser-safe.
+import { isAppError } from "@/lib/errors/app-error";
+import type { JsonValue } from "@/lib/json/json-value";
+import type { RequestPlan } from "@/lib/integrations/types";
 import type { NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters, type ResolvedParameters } from "@/lib/nodes/resolve-parameters";
 
@@ -24,41 +22,25 @@ export interface LivePreview {
   planError?: { kind: string; message: string; guidance?: string };
 }
 
-export function authDescriptorOf(credential: CredentialChoice | undefined): AuthDescriptor {
-  const settings = credential?.settings ?? {};
-  switch (credential?.authType) {
-    case "systemContext":
-      return { type: "systemContext", systemId: settings.systemId ?? "" };
-    case "serviceAccount":
-      return { type: "serviceAccount", ...(settings.clientId ? { clientId: settings.clientId } : {}), ...(settings.orgId ? { orgId: settings.orgId } : {}) };
-    default:
-      // Without a credential the preview shows the recommended auth type.
-      return { type: "apiKey", ...(settings.orgId ? { orgId: settings.orgId } : {}) };
-  }
-}
-
-export function connectionOf(credential: CredentialChoice | undefined): ConnectionSettings {
-  const settings = credential?.settings ?? {};
-  return { region: (settings.region as Region | undefined) ?? "us", ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}) };
-}
-
 export function previewNode(config: NodeConfig, input: JsonValue | undefined, credential: CredentialChoice | undefined, allowedOrigins: readonly string[]): LivePreview {
-  const resolved = resolveParameters(config, input);
-  if (!resolved.valid) {
+  const resolved = resolveParameters(config, input, { includeTestOnly: true });
+  if (!resolved.run) {
     return { resolved, planError: { kind: "invalidConfig", message: "Fix the problems above to see the requests this node will send." } };
   }
+  const { integration, operation, parameters } = resolved.run;
+  // Without a credential (or with one of another service) the preview plans with the service's defaults.
+  const settings = credential?.service === integration.id ? credential.settings : {};
   try {
-    const plan = planRequests({
-      resource: config.resource,
-      operation: config.operation,
-      params: resolved.parameters,
-      auth: authDescriptorOf(credential),
-      connection: connectionOf(credential),
+    const plan = integration.planRequests({
+      operation,
+      parameters,
+      auth: integration.describeAuth(credential?.service === integration.id ? credential.authType : "", settings),
+      connection: integration.parseConnection(settings),
       allowedOrigins,
     });
     return { resolved, plan };
   } catch (error) {
-    if (!isJumpCloudError(error)) throw error;
-    return { resolved, planError: { kind: error.kind, message: error.message, guidance: error.guidance } };
+    if (!isAppError(error)) throw error;
+    return { resolved, planError: { kind: error.kind, message: error.message, ...(error.guidance ? { guidance: error.guidance } : {}) } };
   }
 }

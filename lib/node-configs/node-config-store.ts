@@ -3,8 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getIntegrationService } from "@/lib/integrations/registry";
-import type { JsonObject, JsonValue } from "@/lib/nodes/json-value";
+import { enabledIntegrations } from "@/lib/integrations/enabled";
+import type { JsonObject, JsonValue } from "@/lib/json/json-value";
 import type { NodeConfig } from "@/lib/nodes/node-config";
 import { NodeConfigError } from "./node-config-errors";
 import type { NodeConfigInput, NodeConfigRename, NodeConfigUpdate } from "./node-config-input";
@@ -86,7 +86,7 @@ async function withUniqueName<T>(name: string, work: () => Promise<T>): Promise<
 /** The service, resource and operation must exist, and the credential must belong to that service. */
 async function checkConfig(input: NodeConfigInput, tx: Prisma.TransactionClient) {
   const { integration_service: serviceId, resource, operation } = input.config;
-  const service = getIntegrationService(serviceId);
+  const service = enabledIntegrations().find((candidate) => candidate.id === serviceId);
   if (!service) {
     throw new NodeConfigError("invalid", `Unknown integration service "${serviceId}".`, { "config.integration_service": "Unknown integration service" });
   }

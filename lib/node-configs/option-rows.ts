@@ -1,6 +1,6 @@
 // The Options collection as editable rows (filter: field / operator / value; sort: field / direction) and back.
 // Browser-safe. A value the rows cannot represent (e.g. a whole `{{ template }}`) stays a raw row, unchanged.
-import type { JsonValue } from "@/lib/nodes/json-value";
+import type { JsonValue } from "@/lib/json/json-value";
 
 export const FILTER_OPERATORS = ["eq", "ne", "gt", "ge", "lt", "le", "between", "search", "in"] as const;
 

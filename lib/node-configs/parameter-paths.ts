@@ -1,5 +1,5 @@
 // Immutable reads and writes into a node's parameter object, used by the generated form. Browser-safe.
-import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/nodes/json-value";
+import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/json/json-value";
 
 export type ParameterPath = readonly string[];
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, RunStatus } from "@/lib/generated/prisma/client";
 
 export const RUNS_PAGE_SIZE = 25;
-export const RUN_STATUSES = ["success", "error"] as const;
+export const RUN_STATUSES = ["running", "success", "error"] as const satisfies readonly RunStatus[];
 
 export interface RunFilters {
-  status?: string | undefined;
+  status?: RunStatus | undefined;
   nodeConfigId?: string | undefined;
   page: number;
 }
@@ -19,6 +19,7 @@ const LIST_SELECT = {
   via: true,
   actorName: true,
   credentialName: true,
+  service: true,
   resource: true,
   operation: true,
   status: true,

@@ -1,5 +1,5 @@
 // Parameter precedence: node parameters > parameters extracted from the input data. Browser-safe.
-import { formatPath, isPlainObject, type JsonObject, type JsonValue, type PathSegment } from "./json-value";
+import { formatPath, isPlainObject, type JsonObject, type JsonValue, type PathSegment } from "@/lib/json/json-value";
 
 /**
  * Where a final value came from:

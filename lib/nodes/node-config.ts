@@ -1,6 +1,7 @@
 // The workflow platform's node config, verbatim. Browser-safe (zod only).
 import { z } from "zod";
-import { FORBIDDEN_KEYS, formatPath, isPlainObject, type JsonObject, type JsonValue, type NodeIssue, type PathSegment } from "./json-value";
+import { issuesFromZod } from "@/lib/errors/zod-issues";
+import { FORBIDDEN_KEYS, isPlainObject, type JsonObject, type JsonValue, type NodeIssue, type PathSegment } from "@/lib/json/json-value";
 
 export const NODE_CONFIG_LIMITS = {
   maxDepth: 64,
@@ -84,24 +85,22 @@ export function findJsonProblems(value: unknown, limits: JsonTreeLimits): Array<
   return problems;
 }
 
-function checkJsonTree(limits: JsonTreeLimits, what: string) {
+/** Problems are reported at their path; the issue formatter names the place ("input.a.b is nested …"). */
+function checkJsonTree(limits: JsonTreeLimits) {
   return (value: unknown, ctx: z.RefinementCtx) => {
-    for (const problem of findJsonProblems(value, limits)) {
-      const where = problem.path.length === 0 ? what : `${what} ${formatPath(problem.path)}`;
-      ctx.addIssue({ code: "custom", path: problem.path, message: `${where} ${problem.message}` });
-    }
+    for (const problem of findJsonProblems(value, limits)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
   };
 }
 
 // z.custom keeps the caller's object as is: copying keys one by one is what would let "__proto__" bite.
 const parametersSchema = z
   .custom<JsonObject>(isPlainObject, { message: "parameters must be an object" })
-  .superRefine(checkJsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxParameterValues }, "parameter"));
+  .superRefine(checkJsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxParameterValues }));
 
 /** Upstream input data: any JSON document within the limits. */
 export const inputDataSchema = z
   .custom<JsonValue>()
-  .superRefine(checkJsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxInputValues }, "input data"));
+  .superRefine(checkJsonTree({ maxDepth: NODE_CONFIG_LIMITS.maxDepth, maxValues: NODE_CONFIG_LIMITS.maxInputValues }));
 
 const name = z.string().trim().min(1).max(200);
 
@@ -132,21 +131,12 @@ export type NodeConfig = z.infer<typeof nodeConfigSchema>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: NodeIssue[] };
 
-/** Turns zod issues into located issues with template-style paths (`parameters.policyData.name`). */
-export function toNodeIssues(error: z.ZodError, prefix: readonly PathSegment[] = []): NodeIssue[] {
-  return error.issues.map((issue) => ({
-    path: formatPath([...prefix, ...issue.path.filter((segment): segment is PathSegment => typeof segment !== "symbol")]),
-    message: issue.message,
-    severity: "error" as const,
-  }));
-}
-
 export function parseNodeConfig(raw: unknown): ParseResult<NodeConfig> {
   const result = nodeConfigSchema.safeParse(raw);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toNodeIssues(result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesFromZod(result.error, { input: raw }) };
 }
 
 export function parseInputData(raw: unknown): ParseResult<JsonValue> {
   const result = inputDataSchema.safeParse(raw);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toNodeIssues(result.error, ["input"]) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesFromZod(result.error, { input: raw, prefix: ["input"] }) };
 }

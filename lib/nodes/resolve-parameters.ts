@@ -1,69 +1,44 @@
 // merge -> render -> validate: the parameters a node config will run with, or located issues saying why
-// not. Browser-safe, so the preview shows exactly what a run would do.
-import type { z } from "zod";
-import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
-import { parseFilter, validateFields, validateSort } from "@/lib/integrations/jumpcloud/filters";
-import type { OperationSpec } from "@/lib/integrations/jumpcloud/operations";
-import { requireOperation } from "@/lib/integrations/jumpcloud/params";
-import { closestFields, findFieldWarnings } from "./field-warnings";
-import { formatPath, type JsonObject, type JsonValue, type NodeIssue, type PathSegment } from "./json-value";
+// not. The only validator of a run's parameters. Browser-safe, so the preview shows exactly what a run would do.
+import type { Issue } from "@/lib/errors/app-error";
+import { isAppError } from "@/lib/errors/app-error";
+import { formatPath, type JsonObject, type JsonValue, type NodeIssue } from "@/lib/json/json-value";
+import { validateParameters } from "@/lib/integrations/parameters";
+import { requireIntegration, requireOperation } from "@/lib/integrations/registry";
+import type { IntegrationDefinition, OperationDescription, ValidParameters } from "@/lib/integrations/types";
+import { closestNames } from "@/lib/text/closest-names";
 import { mergeParameters, type ParameterSource } from "./merge";
 import { parseInputData, type NodeConfig } from "./node-config";
 import { renderTemplates, type TemplateIssue } from "./templates";
 
-export const SUPPORTED_SERVICES = ["jumpcloud"] as const;
-
 export interface ResolvedParameters {
-  /** The validated parameters (the registry schema's output) when there are no errors, else the merged, rendered values. */
+  /** The validated parameters (the schema's output) when there are no errors, else the merged, rendered values. */
   parameters: Record<string, unknown>;
   /** Where each value came from, for the preview. */
   sources: ParameterSource[];
   issues: NodeIssue[];
   /** True when no issue is an error: the parameters can be run. */
   valid: boolean;
+  /** Set when valid: what a client runs, with the operation it belongs to. */
+  run?: { integration: IntegrationDefinition; operation: OperationDescription; parameters: ValidParameters };
+}
+
+export interface ResolveOptions {
+  /** The browser's builder offers what the server handed it; the server passes its configuration. */
+  includeTestOnly: boolean;
 }
 
 function templateIssue(issue: TemplateIssue): NodeIssue {
   return { path: issue.parameterPath, message: issue.message, severity: "error" };
 }
 
-function zodIssues(error: z.ZodError): NodeIssue[] {
-  return error.issues.map((issue) => {
-    const path = formatPath(issue.path.filter((segment): segment is PathSegment => typeof segment !== "symbol"));
-    const where = path === "" ? "parameters" : path;
-    let message = issue.message;
-    if (issue.code === "invalid_type" && issue.input === undefined) message = `${where} is required`;
-    else if (issue.code === "invalid_union" && message.startsWith("Invalid input")) message = `${where} has an unsupported value`;
-    else if (!message.startsWith(where)) message = `${where}: ${message}`;
-    return { path, message, severity: "error" as const };
-  });
-}
-
-function listSyntaxIssues(parameters: Record<string, unknown>): NodeIssue[] {
-  const options = parameters.options as { filter?: string[]; sort?: string[]; fields?: string[] } | undefined;
-  if (options === undefined) return [];
-  const issues: NodeIssue[] = [];
-  const collect = (check: () => void) => {
-    try {
-      check();
-    } catch (error) {
-      if (!isJumpCloudError(error)) throw error;
-      issues.push({ path: error.parameterPath ?? "options", message: error.message, severity: "error" });
-    }
-  };
-  (options.filter ?? []).forEach((filter, index) => collect(() => parseFilter(filter, `options.filter[${index}]`)));
-  collect(() => validateSort(options.sort ?? []));
-  collect(() => validateFields(options.fields ?? []));
-  return issues;
-}
-
-function unknownParameterWarnings(op: OperationSpec, nodeParameters: JsonObject): NodeIssue[] {
+function unknownParameterWarnings(op: OperationDescription, nodeParameters: JsonObject): NodeIssue[] {
   const names = op.parameters.map((parameter) => parameter.name);
   const accepted = new Set([...names, ...op.parameters.flatMap((parameter) => parameter.aliases ?? [])]);
   return Object.keys(nodeParameters)
     .filter((key) => !accepted.has(key))
     .map((key) => {
-      const closest = closestFields(key, names);
+      const closest = closestNames(key, names);
       const hint = closest.length > 0 ? `did you mean ${closest.join(" or ")}?` : `its parameters are ${names.join(", ")}`;
       return {
         path: formatPath([key]),
@@ -103,36 +78,35 @@ function checkInput(input: JsonValue): NodeIssue[] {
 
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 
+/** The service and operation a config names, or the issue saying which exist. */
+function locate(config: NodeConfig, options: ResolveOptions): { integration: IntegrationDefinition; op: OperationDescription } | Issue {
+  try {
+    const integration = requireIntegration(config.integration_service, options);
+    return { integration, op: requireOperation(integration, config.resource, config.operation) };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { path: error.path ?? "operation", message: error.message, severity: "error" };
+  }
+}
+
 /**
  * Resolves a parsed node config against the upstream input: node parameters are rendered (extracted
  * values are taken verbatim, never templated), merged over the values extracted from the input, and
  * validated against the operation's schema from the registry.
  */
-export function resolveParameters(config: NodeConfig, input: JsonValue | undefined): ResolvedParameters {
+export function resolveParameters(config: NodeConfig, input: JsonValue | undefined, options: ResolveOptions): ResolvedParameters {
   const issues: NodeIssue[] = [];
-  const finish = (parameters: Record<string, unknown>, sources: ParameterSource[]): ResolvedParameters => ({
-    parameters,
-    sources,
-    issues,
-    valid: !issues.some((issue) => issue.severity === "error"),
-  });
+  const finish = (parameters: Record<string, unknown>, sources: ParameterSource[], run?: ResolvedParameters["run"]): ResolvedParameters => {
+    const valid = !issues.some((issue) => issue.severity === "error");
+    return { parameters, sources, issues, valid, ...(valid && run ? { run } : {}) };
+  };
 
-  if (!(SUPPORTED_SERVICES as readonly string[]).includes(config.integration_service)) {
-    issues.push({
-      path: "integration_service",
-      severity: "error",
-      message: `integration_service "${config.integration_service}" is not supported; use ${SUPPORTED_SERVICES.join(", ")}`,
-    });
+  const located = locate(config, options);
+  if ("message" in located) {
+    issues.push(located);
     return finish(config.parameters, []);
   }
-  let op: OperationSpec;
-  try {
-    op = requireOperation(config.resource, config.operation);
-  } catch (error) {
-    if (!isJumpCloudError(error)) throw error;
-    issues.push({ path: error.parameterPath ?? "operation", message: error.message, severity: "error" });
-    return finish(config.parameters, []);
-  }
+  const { integration, op } = located;
 
   if (input !== undefined) issues.push(...checkInput(input));
 
@@ -146,15 +120,14 @@ export function resolveParameters(config: NodeConfig, input: JsonValue | undefin
   });
   const sources = labelTemplateSources(merged.sources, rendered.references);
   issues.push(...unknownParameterWarnings(op, config.parameters));
-  issues.push(...findFieldWarnings(op.resource, merged.parameters));
+  issues.push(...(op.warnings?.(merged.parameters) ?? []));
 
-  const validated = op.schema.safeParse(merged.parameters);
-  if (!validated.success) {
+  const validated = validateParameters(op, merged.parameters);
+  if (!validated.ok) {
     // A template that did not resolve is already reported where it was written; skip the echo.
     const unresolved = rendered.issues.map((issue) => issue.parameterPath);
-    issues.push(...zodIssues(validated.error).filter((issue) => !unresolved.some((path) => isUnder(issue.path, path))));
+    issues.push(...validated.issues.filter((issue) => !unresolved.some((path) => isUnder(issue.path, path))));
     return finish(merged.parameters, sources);
   }
-  issues.push(...listSyntaxIssues(validated.data));
-  return finish(validated.data, sources);
+  return finish(validated.parameters, sources, { integration, operation: op, parameters: validated.parameters });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonValue } from "./json-value";
+import type { JsonValue } from "@/lib/json/json-value";
 import { parseTemplate, previewTemplate, renderString, renderTemplates } from "./templates";
 
 const guideInput = {

@@ -1,6 +1,6 @@
 // `{{ path }}` templates. Browser-safe: the preview renders them as the user types.
 // A template is only ever a path into the input data, read through own properties; nothing is evaluated.
-import { FORBIDDEN_KEYS, formatPath, isPlainObject, type JsonValue, type PathSegment } from "./json-value";
+import { FORBIDDEN_KEYS, formatPath, isPlainObject, type JsonValue, type PathSegment } from "@/lib/json/json-value";
 
 const OPEN = "{{";
 const CLOSE = "}}";

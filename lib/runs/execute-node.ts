@@ -1,15 +1,16 @@
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { CredentialError } from "@/lib/credentials/credential-errors";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { summarizeIssues } from "@/lib/errors/zod-issues";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isJumpCloudError } from "@/lib/integrations/jumpcloud/errors";
-import type { JsonValue } from "@/lib/nodes/json-value";
+import type { JsonValue } from "@/lib/json/json-value";
 import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters } from "@/lib/nodes/resolve-parameters";
-import { NodeRunError } from "./run-errors";
 import { recordRun, type RunStart } from "./run-record";
 
 export interface ExecuteNodeRequest {
@@ -30,14 +31,14 @@ export interface ExecuteNodeResult {
 
 function credentialWhere(reference: CredentialReference | undefined) {
   if (reference === undefined) {
-    throw new NodeRunError("credentialRequired", "Choose a credential for this node (by id or name).", { path: "credential" });
+    throw new AppError("credentialRequired", "Choose a credential for this node (by id or name).", { path: "credential" });
   }
   if (typeof reference === "string") return { where: { OR: [{ id: reference }, { name: reference }] }, shown: reference };
   return "id" in reference ? { where: { id: reference.id }, shown: reference.id } : { where: { name: reference.name }, shown: reference.name };
 }
 
 const credentialNotFound = (shown: string) =>
-  new NodeRunError("credentialNotFound", `No credential "${shown}" exists. Check its id or name in Credentials.`, { path: "credential" });
+  new AppError("credentialNotFound", `No credential "${shown}" exists. Check its id or name in Credentials.`, { path: "credential" });
 
 /** `{ id }`, `{ name }`, or a bare string that is an id or else a name. */
 export async function findCredentialId(reference: CredentialReference | undefined): Promise<{ id: string; name: string }> {
@@ -47,9 +48,15 @@ export async function findCredentialId(reference: CredentialReference | undefine
   return found;
 }
 
+/** A credential that cannot be opened, as a run failure naming the credential parameter. */
+function credentialFailure(error: CredentialError): AppError {
+  return new AppError(error.kind === "cannotDecrypt" ? "cannotDecrypt" : "invalidCredential", error.message, { path: "credential" });
+}
+
 /**
- * The one way a node runs, from the builder and the HTTP API alike: merge, render and validate the parameters,
- * open the credential, run the operation, and record the run (counts and a bounded sample, never a secret).
+ * The one way a node runs, from the builder and the HTTP API alike: merge, render and validate the parameters
+ * (before any secret is opened), open the credential, run the operation, and record the run (counts and a
+ * bounded sample, never a secret). A failure is recorded too, and thrown with its run's id.
  */
 export async function executeNode(request: ExecuteNodeRequest, { user, ip }: GuardContext): Promise<ExecuteNodeResult> {
   const started = performance.now();
@@ -60,59 +67,56 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     nodeConfigId: request.nodeConfigId,
     nodeName: request.nodeName,
     inlineConfig: request.nodeConfigId ? undefined : (config as unknown as Prisma.InputJsonValue),
+    service: config.integration_service,
     resource: config.resource,
     operation: config.operation,
   };
-  const fail = async (error: NodeRunError): Promise<never> => {
+  const fail = async (error: AppError): Promise<never> => {
     const runId = await recordRun(start, {
       status: "error",
       durationMs: Math.round(performance.now() - started),
       errorKind: error.kind,
       errorMessage: error.message,
     });
-    throw new NodeRunError(error.kind, error.message, { ...error.details, runId });
+    throw error.withRunId(runId);
   };
+
+  const resolved = resolveParameters(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
+  if (!resolved.run) {
+    const first = resolved.issues.find((issue) => issue.severity === "error");
+    return fail(new AppError("invalidConfig", summarizeIssues(resolved.issues, "Invalid node config."), { issues: resolved.issues, ...(first?.path ? { path: first.path } : {}) }));
+  }
+  const { integration, operation, parameters } = resolved.run;
 
   // One query finds and opens the credential; it sits on every run's path.
   let opened: Awaited<ReturnType<typeof clientForCredential>>;
   try {
     const { where, shown } = credentialWhere(request.credential ?? config.credential);
-    opened = await clientForCredential(where, {}).catch((error: unknown) => {
+    opened = await clientForCredential(where).catch((error: unknown) => {
       throw error instanceof CredentialError && error.kind === "notFound" ? credentialNotFound(shown) : error;
     });
   } catch (error) {
-    if (error instanceof NodeRunError) return fail(error);
-    if (error instanceof CredentialError) {
-      return fail(new NodeRunError(error.kind === "cannotDecrypt" ? "cannotDecrypt" : "invalidCredential", error.message, { path: "credential" }));
-    }
+    if (error instanceof CredentialError) return fail(credentialFailure(error));
+    if (error instanceof AppError) return fail(error);
     throw error;
   }
   const { client, credential } = opened;
   start.credential = { id: credential.id, name: credential.name };
-
-  const resolved = resolveParameters(config, request.input);
-  if (!resolved.valid) {
-    const errors = resolved.issues.filter((issue) => issue.severity === "error");
-    const first = errors[0];
-    return fail(
-      new NodeRunError("invalidConfig", first ? `${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}` : "Invalid node config.", {
-        issues: resolved.issues,
-        ...(first?.path ? { path: first.path } : {}),
-      }),
-    );
+  if (opened.integration.id !== integration.id) {
+    return fail(new AppError("invalidCredential", `The credential "${credential.name}" is for ${opened.integration.label}, not ${integration.label}. Choose a ${integration.label} credential.`, { path: "credential" }));
   }
 
-  // The audit write runs beside the JumpCloud call instead of before it: it adds no latency to the run.
+  // The audit write runs beside the call instead of before it: it adds no latency to the run.
   const audited = recordAuditEvent({
     actor: user,
-    action: "credential.used",
+    action: AUDIT_ACTIONS.credentialUsed,
     target: credential.name,
     metadata: { resource: config.resource, operation: config.operation, via: request.via },
     ip,
   });
   audited.catch(() => {}); // handled where it is awaited below; this only keeps Node from calling it unhandled
   try {
-    const result = await client.run(config.resource, config.operation, resolved.parameters, request.signal ? { signal: request.signal } : {});
+    const result = await client.run(operation, parameters, request.signal ? { signal: request.signal } : {});
     await audited;
     const runId = await recordRun(start, {
       status: "success",
@@ -124,15 +128,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     return { items: result.items, meta: { ...result.meta, runId } };
   } catch (error) {
     await audited;
-    if (isJumpCloudError(error)) {
-      return fail(
-        new NodeRunError(error.kind, error.message, {
-          guidance: error.guidance,
-          ...(error.status === undefined ? {} : { status: error.status }),
-          ...(error.parameterPath ? { path: error.parameterPath } : {}),
-        }),
-      );
-    }
+    if (error instanceof AppError) return fail(error);
     throw error;
   }
 }

@@ -20,6 +20,8 @@ export function boundedSample(items: unknown[]): Prisma.InputJsonValue {
 
 export interface RunStart {
   via: "builder" | "api";
+  /** The integration service (registry id). */
+  service: string;
   actor: { id: string; name: string };
   nodeConfigId?: string;
   nodeName?: string;
@@ -50,6 +52,7 @@ export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
       inlineConfig: start.inlineConfig,
       credentialId: start.credential?.id,
       credentialName: start.credential?.name,
+      service: start.service,
       resource: start.resource,
       operation: start.operation,
       status: end.status,

@@ -7,7 +7,7 @@ import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { API_SCOPE_DESCRIPTIONS, API_SCOPES } from "@/lib/api-tokens/api-token-scopes";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { operations, resources } from "@/lib/integrations/jumpcloud/operations";
+import { enabledIntegrations } from "@/lib/integrations/enabled";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -92,20 +92,21 @@ export default async function ApiReferencePage() {
         </Card>
       ))}
 
-      <Card className="space-y-3 text-sm">
-        <h2 className="text-lg font-medium">Node parameters by operation</h2>
+      {enabledIntegrations().map((integration) => (
+      <Card key={integration.id} className="space-y-3 text-sm">
+        <h2 className="text-lg font-medium">{integration.label}: node parameters by operation</h2>
         <p>
           The <code className="font-mono">node</code> of a request is the platform&apos;s format:{" "}
-          <code className="font-mono">{`{ "integration_service": "jumpcloud", "resource", "operation", "parameters", "credential" }`}</code>. Parameter values may be{" "}
+          <code className="font-mono">{`{ "integration_service": "${integration.id}", "resource", "operation", "parameters", "credential" }`}</code>. Parameter values may be{" "}
           <code className="font-mono">{"{{ path }}"}</code> templates over <code className="font-mono">input</code>; values missing from the node are taken from{" "}
           <code className="font-mono">input</code> under the parameter&apos;s name or its snake_case form.
         </p>
-        {resources.map((resource) => (
+        {integration.resources.map((resource) => (
           <div key={resource.id} className="space-y-2">
             <h3 className="font-medium">
               {resource.label} <code className="font-mono text-xs text-zinc-500">{resource.id}</code>
             </h3>
-            {operations
+            {integration.operations
               .filter((op) => op.resource === resource.id)
               .map((op) => (
                 <details key={op.operation} className="rounded border border-zinc-200 p-2 dark:border-zinc-800">
@@ -120,12 +121,13 @@ export default async function ApiReferencePage() {
                       </li>
                     ))}
                   </ul>
-                  <pre className={`${code} mt-2`}>{JSON.stringify({ integration_service: "jumpcloud", resource: op.resource, operation: op.operation, parameters: op.example }, null, 2)}</pre>
+                  <pre className={`${code} mt-2`}>{JSON.stringify({ integration_service: integration.id, resource: op.resource, operation: op.operation, parameters: op.example }, null, 2)}</pre>
                 </details>
               ))}
           </div>
         ))}
       </Card>
+      ))}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
-import { findOperation, resources } from "@/lib/integrations/jumpcloud/operations";
+import { operationLabels } from "@/lib/integrations/registry";
 import { listNodeConfigs } from "@/lib/node-configs/node-config-store";
 
 export const metadata: Metadata = { title: "Node builder" };
@@ -25,7 +25,7 @@ export default async function NodeBuilderPage() {
         </Link>
       </div>
       {nodes.length === 0 ? (
-        <EmptyState title="No node configurations yet">Design a JumpCloud integration node with New, or import one of the guide&apos;s examples.</EmptyState>
+        <EmptyState title="No node configurations yet">Design an integration node with New, or import one of the guide&apos;s examples.</EmptyState>
       ) : (
         <Card className="overflow-x-auto p-0">
           <Table
@@ -49,8 +49,8 @@ export default async function NodeBuilderPage() {
                       {node.name}
                     </Link>
                   </td>
-                  <td className="px-4 py-2">{resources.find((r) => r.id === node.resource)?.label ?? node.resource}</td>
-                  <td className="px-4 py-2">{findOperation(node.resource, node.operation)?.label ?? node.operation}</td>
+                  <td className="px-4 py-2">{operationLabels(node.integrationService, node.resource, node.operation).resource}</td>
+                  <td className="px-4 py-2">{operationLabels(node.integrationService, node.resource, node.operation).operation}</td>
                   <td className="px-4 py-2">{node.credential?.name ?? <span className="text-xs text-zinc-400">none</span>}</td>
                   <td className="px-4 py-2">
                     {node.lastRun ? (

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { findOperation } from "@/lib/integrations/jumpcloud/operations";
+import { operationTitle } from "@/lib/integrations/registry";
 import { listNodeConfigs } from "@/lib/node-configs/node-config-store";
 import { listRuns, RUN_STATUSES } from "@/lib/node-configs/run-history";
 
@@ -18,7 +18,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export default async function RunsPage({ searchParams }: { searchParams: Search }) {
   await requirePageUser("viewer");
   const search = await searchParams;
-  const status = one(search.status);
+  const status = RUN_STATUSES.find((candidate) => candidate === one(search.status));
   const node = one(search.node);
   const page = Math.max(1, Number(one(search.page)) || 1);
   const [{ runs, total, pages }, nodes] = await Promise.all([listRuns({ status, nodeConfigId: node, page }), listNodeConfigs()]);
@@ -61,7 +61,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Search 
                   </td>
                   <td className="px-4 py-2">{run.nodeConfig?.name ?? run.nodeName ?? <span className="text-xs text-zinc-400">inline config</span>}</td>
                   <td className="px-4 py-2">
-                    {run.resource} · {findOperation(run.resource, run.operation)?.label ?? run.operation}
+                    {operationTitle(run.service, run.resource, run.operation)}
                   </td>
                   <td className="px-4 py-2">
                     <RunStatusBadge status={run.status} />

@@ -50,11 +50,11 @@ describe("System Context", () => {
       auth: { type: "systemContext", systemId: ID.system, date: "Tue, 10 Nov 2009 23:00:00 GMT", signature: "c2ln" },
     });
     const tooOld = await old.client.testConnection();
-    expect(!tooOld.ok && tooOld.kind).toBe("authenticationFailed");
-    expect(!tooOld.ok && tooOld.message).toContain("too old");
+    expect(!tooOld.ok && tooOld.error.kind).toBe("authenticationFailed");
+    expect(!tooOld.ok && tooOld.error.message).toContain("too old");
     const fresh = harness(() => json({ message: "Unauthorized" }, 401), { auth: { type: "systemContext", systemId: ID.system, privateKeyPem: pkcs1 } });
     const rejected = await fresh.client.testConnection();
-    expect(!rejected.ok && rejected.message).toContain("signature was rejected");
+    expect(!rejected.ok && rejected.error.message).toContain("signature was rejected");
   });
 
   it("cannot run any policy operation: fails before a request and says what to use", async () => {
@@ -70,7 +70,7 @@ describe("System Context", () => {
     const bad = "-----BEGIN RSA PRIVATE KEY-----\nbm90IGEga2V5IGF0IGFsbCBub3QgYSBrZXk=\n-----END RSA PRIVATE KEY-----";
     const { client } = harness(() => json({}), { auth: { type: "systemContext", systemId: ID.system, privateKeyPem: bad } });
     const result = await client.testConnection();
-    expect(!result.ok && result.message).toContain("private key could not be read");
+    expect(!result.ok && result.error.message).toContain("private key could not be read");
     expect(JSON.stringify(result)).not.toContain("bm90IGEga2V5");
   });
 });
@@ -125,8 +125,8 @@ describe("service account", () => {
     expect(good.fetch.calls[1]!.headers["x-org-id"]).toBe(ID.org);
     const bad = harness(() => json({ error: "invalid_client", error_description: "Client authentication failed" }, 401), { auth });
     const result = await bad.client.testConnection();
-    expect(!result.ok && result.kind).toBe("authenticationFailed");
-    expect(!result.ok && result.message).toContain("client ID or secret");
+    expect(!result.ok && result.error.kind).toBe("authenticationFailed");
+    expect(!result.ok && result.error.message).toContain("client ID or secret");
   });
 });
 
@@ -153,8 +153,8 @@ describe("test connection with an API key", () => {
     const result = await client.testConnection();
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.kind).toBe(kind);
-    expect(result.message).toContain(text);
-    expect(result.guidance.length).toBeGreaterThan(10);
+    expect(result.error.kind).toBe(kind);
+    expect(result.error.message).toContain(text);
+    expect(result.error.guidance?.length).toBeGreaterThan(10);
   });
 });

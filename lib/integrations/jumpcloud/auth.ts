@@ -1,7 +1,8 @@
 // Turns a decrypted credential into per-request auth headers. The only place secrets are read.
+import type { AuthDescriptor } from "../types";
 import { JumpCloudError } from "./errors";
-import type { AuthType } from "./operations";
-import { MASK, type Redactor } from "./redact";
+import { MASK } from "../curl";
+import type { Redactor } from "./redact";
 import { importSigningKey, signatureAuthorization, signString, stringToSign } from "./system-context";
 import type { Authorizer, CallStats, Transport } from "./transport";
 
@@ -10,17 +11,6 @@ export type JumpCloudAuth =
   | { type: "systemContext"; systemId: string; date?: string; signature?: string; privateKeyPem?: string }
   | { type: "serviceAccount"; clientId: string; clientSecret: string; orgId?: string };
 
-/** The non-secret part of a credential, enough for the preview to show masked headers. */
-export type AuthDescriptor =
-  | { type: "apiKey"; orgId?: string }
-  | { type: "systemContext"; systemId: string; date?: string }
-  | { type: "serviceAccount"; clientId?: string; orgId?: string };
-
-export const authTypeLabels: Record<AuthType, string> = {
-  apiKey: "API Key",
-  systemContext: "System Context",
-  serviceAccount: "Service Account",
-};
 
 export function secretsOf(auth: JumpCloudAuth): string[] {
   switch (auth.type) {
@@ -33,19 +23,22 @@ export function secretsOf(auth: JumpCloudAuth): string[] {
   }
 }
 
-export function describeAuth(auth: JumpCloudAuth | AuthDescriptor): AuthDescriptor {
-  switch (auth.type) {
-    case "apiKey":
-      return auth.orgId ? { type: "apiKey", orgId: auth.orgId } : { type: "apiKey" };
+/** The non-secret part of a credential, from its stored settings: enough for the preview's masked headers. */
+export function describeAuth(authType: string, settings: Record<string, string | undefined>): AuthDescriptor {
+  const present = (name: string) => (settings[name] ? { [name]: settings[name] } : {});
+  switch (authType) {
     case "systemContext":
-      return auth.date ? { type: "systemContext", systemId: auth.systemId, date: auth.date } : { type: "systemContext", systemId: auth.systemId };
+      return { type: "systemContext", systemId: settings.systemId ?? "", ...present("date") };
     case "serviceAccount":
-      return { type: "serviceAccount", ...(auth.clientId ? { clientId: auth.clientId } : {}), ...(auth.orgId ? { orgId: auth.orgId } : {}) };
+      return { type: "serviceAccount", ...present("clientId"), ...present("orgId") };
+    default:
+      // Without a credential the preview shows the recommended auth type.
+      return { type: "apiKey", ...present("orgId") };
   }
 }
 
 export function defaultOrgId(auth: JumpCloudAuth | AuthDescriptor): string | undefined {
-  return auth.type === "systemContext" ? undefined : auth.orgId || undefined;
+  return auth.type === "systemContext" ? undefined : (auth as { orgId?: string }).orgId || undefined;
 }
 
 /** The headers the preview shows: same names as a real request, secrets replaced by the mask. */
@@ -56,7 +49,9 @@ export function maskedAuthHeaders(auth: AuthDescriptor): Record<string, string> 
     case "serviceAccount":
       return { Authorization: `Bearer ${MASK}` };
     case "systemContext":
-      return { Date: auth.date ?? "<request time>", Authorization: signatureAuthorization(auth.systemId, MASK) };
+      return { Date: auth.date ?? "<request time>", Authorization: signatureAuthorization(auth.systemId ?? "", MASK) };
+    default:
+      return {};
   }
 }
 

@@ -1,6 +1,7 @@
 // The client against the real simulator: all 16 operations, the integration guide's examples, multi-org,
 // faults, System Context and service accounts.
 import { createSign } from "node:crypto";
+import { withRawParameters } from "./testing/raw-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import type { JumpCloudAuth } from "./auth";
@@ -10,13 +11,13 @@ import { rejection } from "./testing/rejection";
 let sim: Simulator;
 
 function clientFor(auth: JumpCloudAuth, extra: Partial<JumpCloudClientOptions> = {}) {
-  return createJumpCloudClient({
+  return withRawParameters(createJumpCloudClient({
     auth,
     connection: { region: "us", baseUrl: sim.origin },
     allowedOrigins: [sim.origin],
     rateLimit: { requestsPerSecond: 2000, burst: 100 },
     ...extra,
-  });
+  }));
 }
 const apiKey = (key: string, orgId?: string): JumpCloudAuth => ({ type: "apiKey", apiKey: key, ...(orgId ? { orgId } : {}) });
 
@@ -167,16 +168,16 @@ describe("organizations and permissions", () => {
     ];
     for (const [auth, kind] of cases) {
       const result = await clientFor(auth).testConnection();
-      expect(result.ok ? "ok" : result.kind).toBe(kind);
+      expect(result.ok ? "ok" : result.error.kind).toBe(kind);
     }
     expect((await clientFor(apiKey(sim.keys.multiOrg, sim.orgs[0]!.id)).testConnection()).ok).toBe(true);
-    const closed = await createJumpCloudClient({
+    const closed = await withRawParameters(createJumpCloudClient({
       auth: apiKey(sim.keys.singleOrg),
       connection: { region: "us", baseUrl: "http://127.0.0.1:1" },
       allowedOrigins: ["http://127.0.0.1:1"],
       retry: { maxAttempts: 1 },
-    }).testConnection();
-    expect(closed.ok ? "ok" : closed.kind).toBe("unreachable");
+    })).testConnection();
+    expect(closed.ok ? "ok" : closed.error.kind).toBe("unreachable");
   });
 
   it("a read-only key can read but writes are denied", async () => {
@@ -197,9 +198,9 @@ describe("System Context and service accounts", () => {
     expect((await clientFor({ type: "systemContext", systemId: system.id, date: now, signature: sign(now) }).testConnection()).ok).toBe(true);
     const old = new Date(Date.now() - 3600_000).toUTCString();
     const stale = await clientFor({ type: "systemContext", systemId: system.id, date: old, signature: sign(old) }).testConnection();
-    expect(!stale.ok && stale.message).toContain("too old");
+    expect(!stale.ok && stale.error.message).toContain("too old");
     const forged = await clientFor({ type: "systemContext", systemId: system.id, date: now, signature: sign(old) }).testConnection();
-    expect(!forged.ok && forged.message).toContain("signature was rejected");
+    expect(!forged.ok && forged.error.message).toContain("signature was rejected");
     const refused = await rejection(clientFor({ type: "systemContext", systemId: system.id, privateKeyPem: system.privateKeyPem }).run("policy", "list", {}));
     expect(refused.kind).toBe("unsupportedAuthType");
   });
@@ -211,7 +212,7 @@ describe("System Context and service accounts", () => {
     const result = await client.run("policy", "list", { returnAll: true });
     expect(result.items.length).toBeGreaterThan(0);
     const bad = await clientFor({ type: "serviceAccount", clientId, clientSecret: "wrong" }).testConnection();
-    expect(!bad.ok && bad.kind).toBe("authenticationFailed");
+    expect(!bad.ok && bad.error.kind).toBe("authenticationFailed");
   });
 });
 
@@ -219,13 +220,13 @@ describe("faults and cancellation", () => {
   it("returns every record of a 5,000-item returnAll exactly once while 20% of requests fail with 429/503", async () => {
     const faulty = await startSimulator({ port: 0, size: { policyResults: 5000 } });
     try {
-      const client = createJumpCloudClient({
+      const client = withRawParameters(createJumpCloudClient({
         auth: apiKey(faulty.keys.singleOrg),
         connection: { region: "us", baseUrl: faulty.origin },
         allowedOrigins: [faulty.origin],
         rateLimit: { requestsPerSecond: 2000, burst: 100 },
         retry: { maxAttempts: 10, baseDelayMs: 5, maxDelayMs: 40, maxRetryAfterMs: 40 },
-      });
+      }));
       const clean = await client.run("policyResult", "listForOrganization", { returnAll: true });
       faulty.setOptions({ faultRate: 0.2, faultKinds: ["429", "503"] });
       faulty.resetStats();
@@ -243,13 +244,13 @@ describe("faults and cancellation", () => {
   it("retries requests that time out", async () => {
     const slow = await startSimulator({ port: 0, faultRate: 0.3, faultKinds: ["timeout"], timeoutMs: 200 });
     try {
-      const client = createJumpCloudClient({
+      const client = withRawParameters(createJumpCloudClient({
         auth: apiKey(slow.keys.singleOrg),
         connection: { region: "us", baseUrl: slow.origin },
         allowedOrigins: [slow.origin],
         timeoutMs: 50,
         retry: { maxAttempts: 10, baseDelayMs: 1, maxDelayMs: 5 },
-      });
+      }));
       const result = await client.run("policy", "list", { returnAll: true });
       expect(result.items.length).toBe(24);
     } finally {

@@ -1,15 +1,16 @@
-// The JumpCloud client: validates, plans and runs registry operations, and tests a credential on the same path.
+// The JumpCloud client: runs validated registry operations, and tests a credential on the same path.
+import type { IntegrationClient, OperationDescription, RateLimiter, RunResult, TestConnectionResult, ValidParameters } from "../types";
 import { createAuthorizer, defaultOrgId, secretsOf, type JumpCloudAuth } from "./auth";
-import { JumpCloudError, type JumpCloudErrorKind } from "./errors";
-import { executeOperation } from "./execute";
+import { JumpCloudError } from "./errors";
 import { regions, resolveEndpoints, type ConnectionSettings, type Endpoints } from "./hosts";
+import type { Params } from "./operations/define";
+import { assertAuthSupported, requireOperation } from "./operations/index";
 import { Pool } from "./paginate";
-import { assertAuthSupported, normalizeParams, requireOperation } from "./params";
-import { planRequests, type RequestPlan } from "./plan";
-import { TokenBucket, type RateBudget, type RateLimiter } from "./rate-limit";
+import { TokenBucket, type RateBudget } from "./rate-limit";
 import { Redactor } from "./redact";
-import { baseHeaders } from "./request-builder";
+import { baseHeaders, callInput } from "./request-builder";
 import { defaultRetryOptions, type RetryOptions } from "./retry";
+import { runOperation } from "./run-context";
 import { cancelledError, sleep as defaultSleep, type Sleep } from "./sleep";
 import { Transport, type Authorizer, type FetchLike, type RequestEvent } from "./transport";
 
@@ -35,26 +36,7 @@ export interface JumpCloudClientOptions {
   onRequest?: (event: RequestEvent) => void;
 }
 
-export interface RunMeta {
-  requests: number;
-  pages: number;
-  durationMs: number;
-}
-
-export interface RunResult {
-  items: unknown[];
-  meta: RunMeta;
-}
-
-export type TestConnectionResult =
-  | { ok: true; latencyMs: number; message: string }
-  | { ok: false; latencyMs: number; kind: JumpCloudErrorKind; message: string; guidance: string; status?: number; error: JumpCloudError };
-
-export interface JumpCloudClient {
-  run(resource: string, operation: string, params: unknown, options?: { signal?: AbortSignal }): Promise<RunResult>;
-  testConnection(options?: { signal?: AbortSignal }): Promise<TestConnectionResult>;
-  plan(resource: string, operation: string, params: unknown): RequestPlan;
-}
+export type JumpCloudClient = IntegrationClient;
 
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_RATE_BUDGET: RateBudget = { requestsPerSecond: 50, burst: 10 };
@@ -98,7 +80,7 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
     authorizer = createAuthorizer(options.auth, { transport, tokenUrl: endpoints.tokenUrl, redactor, wallClock: options.wallClock ?? Date.now });
   }
 
-  async function run(resource: string, operation: string, params: unknown, runOptions: { signal?: AbortSignal } = {}): Promise<RunResult> {
+  async function execute(resource: string, name: string, params: Params, runOptions: { signal?: AbortSignal } = {}): Promise<RunResult> {
     const started = now();
     const stats = { requests: 0, pages: 0 };
     const controller = new AbortController();
@@ -106,23 +88,20 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
     runOptions.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       if (runOptions.signal?.aborted) throw cancelledError();
-      const op = requireOperation(resource, operation);
+      const op = requireOperation(resource, name);
       assertAuthSupported(op, options.auth.type);
-      const normalized = normalizeParams(op, params);
       const { transport, authorizer, endpoints } = ready();
-      const items = await executeOperation(
-        {
-          transport,
-          authorizer,
-          origin: endpoints.origin,
-          headers: baseHeaders(normalized.orgId ?? defaultOrgId(options.auth)),
-          pool: new Pool(concurrency),
-          stats,
-          signal: controller.signal,
-        },
-        op,
-        normalized,
-      );
+      const ctx = {
+        transport,
+        authorizer,
+        origin: endpoints.origin,
+        headers: baseHeaders(defaultOrgId(options.auth)),
+        pool: new Pool(concurrency),
+        stats,
+        signal: controller.signal,
+        operation: requireOperation,
+      };
+      const items = await runOperation(ctx, op, params, callInput(op, params));
       return { items, meta: { requests: stats.requests, pages: stats.pages, durationMs: Math.round(now() - started) } };
     } catch (error) {
       throw redactor.scrub(runOptions.signal?.aborted ? cancelledError() : error);
@@ -131,6 +110,8 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
       controller.abort(); // stops any request still in flight after a failure
     }
   }
+
+  const run = (op: OperationDescription, params: ValidParameters, runOptions: { signal?: AbortSignal } = {}) => execute(op.resource, op.operation, params, runOptions);
 
   async function testConnection(testOptions: { signal?: AbortSignal } = {}): Promise<TestConnectionResult> {
     const started = now();
@@ -148,38 +129,15 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
         );
       } else {
         // The same path as a run: an API key or service account that can list one policy can run the operations.
-        await run("policy", "list", { options: { limit: 1 } }, testOptions);
+        await execute("policy", "list", { options: { limit: 1 } }, testOptions);
       }
       const latencyMs = Math.round(now() - started);
       return { ok: true, latencyMs, message: `Connected to ${where} in ${latencyMs} ms.` };
     } catch (error) {
       const clean = redactor.scrub(testOptions.signal?.aborted ? cancelledError() : error);
-      return {
-        ok: false,
-        latencyMs: Math.round(now() - started),
-        kind: clean.kind,
-        message: clean.message,
-        guidance: clean.guidance,
-        ...(clean.status === undefined ? {} : { status: clean.status }),
-        error: clean,
-      };
+      return { ok: false, latencyMs: Math.round(now() - started), error: clean };
     }
   }
 
-  function plan(resource: string, operation: string, params: unknown): RequestPlan {
-    try {
-      return planRequests({
-        resource,
-        operation,
-        params,
-        auth: options.auth,
-        ...(options.connection ? { connection: options.connection } : {}),
-        ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
-      });
-    } catch (error) {
-      throw redactor.scrub(error);
-    }
-  }
-
-  return { run, testConnection, plan };
+  return { run, testConnection };
 }

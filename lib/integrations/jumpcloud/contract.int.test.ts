@@ -1,6 +1,7 @@
 // Every request the client sends for the 16 operations, and every answer it reads, validates against JumpCloud's
 // official OpenAPI spec (../shared/jumpcloud/openapi-v2.yaml), checked by the simulator's contract validator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withRawParameters } from "./testing/raw-client";
 import { loadOpenApiValidator, type OpenApiValidator } from "@/simulator/contract/openapi-validator";
 import { createValidatingFetch, type ValidatingFetch } from "@/simulator/contract/validating-fetch";
 import { startSimulator, type Simulator } from "@/simulator/server";
@@ -19,13 +20,13 @@ afterAll(async () => {
 });
 
 function checkedClient(checked: ValidatingFetch) {
-  return createJumpCloudClient({
+  return withRawParameters(createJumpCloudClient({
     auth: { type: "apiKey", apiKey: sim.keys.multiOrg, orgId: sim.orgs[0]!.id },
     connection: { region: "us", baseUrl: sim.origin },
     allowedOrigins: [sim.origin],
     fetch: checked.fetch,
     rateLimit: { requestsPerSecond: 2000, burst: 100 },
-  });
+  }));
 }
 
 const idOf = (item: unknown) => (item as { id: string }).id;

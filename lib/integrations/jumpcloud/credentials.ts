@@ -1,31 +1,12 @@
 // The credential form of JumpCloud as data: auth types, their fields (label, help, validation) and the
 // connection settings. Browser-safe; the credential service parses stored secrets with parseJumpCloudAuth.
 import { z } from "zod";
+import { issuesFromZod, summarizeIssues } from "@/lib/errors/zod-issues";
+import type { AuthTypeSpec, CredentialField } from "../types";
 import type { JumpCloudAuth } from "./auth";
 import { JumpCloudError } from "./errors";
 import { regions, type ConnectionSettings } from "./hosts";
-import type { AuthType } from "./operations";
-
-export interface CredentialField {
-  name: string;
-  label: string;
-  help: string;
-  kind: "text" | "secret" | "textarea" | "select";
-  /** Encrypted at rest and never sent back to the browser. */
-  secret: boolean;
-  required: boolean;
-  placeholder?: string;
-  options?: ReadonlyArray<{ value: string; label: string }>;
-  schema: z.ZodType;
-}
-
-export interface AuthTypeSpec {
-  id: AuthType;
-  label: string;
-  description: string;
-  recommended: boolean;
-  fields: readonly CredentialField[];
-}
+import type { AuthType } from "./operations/define";
 
 const objectId = (what: string) => z.string().trim().regex(/^[0-9a-fA-F]{24}$/, `${what} must be 24 hexadecimal characters`);
 const orgIdField: CredentialField = {
@@ -39,7 +20,7 @@ const orgIdField: CredentialField = {
   schema: objectId("Organization ID"),
 };
 
-export const jumpcloudAuthTypes: readonly AuthTypeSpec[] = [
+export const jumpcloudAuthTypes: readonly (AuthTypeSpec & { id: AuthType })[] = [
   {
     id: "apiKey",
     label: "API Key",
@@ -54,6 +35,16 @@ export const jumpcloudAuthTypes: readonly AuthTypeSpec[] = [
         secret: true,
         required: true,
         placeholder: "abc123def456ghi789...",
+        howTo: {
+          title: "How to get your API Key",
+          steps: [
+            "Log in to the JumpCloud Admin Console (console.jumpcloud.com, or the EU/IN console).",
+            "Open Settings → API Keys.",
+            "Click Generate New API Key.",
+            'Give the key a descriptive name, e.g. "NINA Integration".',
+            "Copy the generated key and paste it here. JumpCloud shows it only once.",
+          ],
+        },
         schema: z.string().trim().min(8, "API Key looks too short").regex(/^\S+$/, "API Key must not contain spaces"),
       },
       orgIdField,
@@ -168,14 +159,14 @@ function fieldsSchema(fields: readonly CredentialField[]): z.ZodType<Record<stri
   return z.object(shape) as unknown as z.ZodType<Record<string, unknown>>;
 }
 
-function invalid(error: z.ZodError): JumpCloudError {
-  const issue = error.issues[0];
-  const path = issue?.path.map(String).join(".") ?? "";
-  return new JumpCloudError({
-    kind: "invalidParameters",
-    message: `Invalid credential field ${path || "(form)"}: ${issue?.code === "invalid_type" && issue.input === undefined ? "is required" : issue?.message ?? "invalid"}.`,
-    parameterPath: path,
-  });
+/** Each problem named by the field's label, so the form can show it beside the input. */
+function invalid(error: z.ZodError, input: unknown, fields: readonly CredentialField[]): JumpCloudError {
+  const issues = issuesFromZod(error, { input, labels: Object.fromEntries(fields.map((f) => [f.name, f.label])) });
+  return new JumpCloudError({ kind: "invalidParameters", message: summarizeIssues(issues), issues, ...(issues[0] ? { path: issues[0].path } : {}) });
+}
+
+export function authTypeLabel(id: string): string {
+  return jumpcloudAuthTypes.find((t) => t.id === id)?.label ?? id;
 }
 
 /** Validates a credential form (or stored secret) and returns the auth object the client takes. */
@@ -188,13 +179,13 @@ export function parseJumpCloudAuth(type: string, values: unknown): JumpCloudAuth
     });
   }
   const parsed = fieldsSchema(spec.fields).safeParse(values ?? {});
-  if (!parsed.success) throw invalid(parsed.error);
+  if (!parsed.success) throw invalid(parsed.error, values ?? {}, spec.fields);
   const auth = { type, ...parsed.data } as JumpCloudAuth;
   if (auth.type === "systemContext" && !auth.privateKeyPem && !(auth.date && auth.signature)) {
     throw new JumpCloudError({
       kind: "invalidParameters",
-      message: "Invalid credential field privateKeyPem: give the system's private key, or both the System Date and the System Signature.",
-      parameterPath: "privateKeyPem",
+      message: "Private Key is required unless you give both the System Date and the System Signature.",
+      path: "privateKeyPem",
     });
   }
   return auth;
@@ -202,7 +193,8 @@ export function parseJumpCloudAuth(type: string, values: unknown): JumpCloudAuth
 
 export function parseConnectionSettings(values: unknown): ConnectionSettings {
   const given = values && typeof values === "object" ? (values as Record<string, unknown>) : {};
-  const parsed = fieldsSchema(jumpcloudConnectionFields).safeParse({ ...given, region: given.region || "us" });
-  if (!parsed.success) throw invalid(parsed.error);
+  const withRegion = { ...given, region: given.region || "us" };
+  const parsed = fieldsSchema(jumpcloudConnectionFields).safeParse(withRegion);
+  if (!parsed.success) throw invalid(parsed.error, withRegion, jumpcloudConnectionFields);
   return parsed.data as unknown as ConnectionSettings;
 }

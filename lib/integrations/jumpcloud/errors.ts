@@ -1,108 +1,97 @@
-// Typed errors of the JumpCloud client. Every message is built from our own text plus scrubbed server text,
-// so no secret can reach a message, a stack, a cause or a JSON rendering of the error.
+// Typed errors of the JumpCloud client: its kinds, their HTTP status and advice, and the error class.
+import type { Issue } from "@/lib/errors/app-error";
+import { IntegrationError, type ErrorKindSpec } from "../errors";
 
-export type JumpCloudErrorKind =
-  | "authenticationFailed"
-  | "permissionDenied"
-  | "policyNotFound"
-  | "systemNotFound"
-  | "templateNotFound"
-  | "notFound"
-  | "rateLimited"
-  | "orgIdRequired"
-  | "orgIdInvalid"
-  | "invalidFilter"
-  | "invalidParameters"
-  | "badRequest"
-  | "conflict"
-  | "unavailable"
-  | "unreachable"
-  | "timeout"
-  | "cancelled"
-  | "unsupportedAuthType"
-  | "hostNotAllowed"
-  | "unexpectedResponse";
 
-/** The platform's Troubleshooting table (integration guide), plus the same voice for kinds it does not list. */
-export const troubleshooting: Record<JumpCloudErrorKind, string> = {
-  authenticationFailed:
-    "Verify your API key is correct and active. Check that the key has appropriate permissions for the operations you're attempting.",
-  permissionDenied:
-    "The API key must have sufficient permissions for the requested operation. Check your JumpCloud admin permissions.",
-  policyNotFound: "Verify the policy ID is correct. You can find policy IDs by listing all policies first.",
-  systemNotFound: "Ensure the system ID exists and is accessible with your current credentials.",
-  templateNotFound: "Verify the policy template ID exists by listing available templates first.",
-  notFound: "Verify the ID is correct and accessible with your current credentials; list the objects first to find it.",
-  rateLimited:
-    "JumpCloud has API rate limits. Implement delays between operations if you encounter rate limiting errors.",
-  orgIdRequired: "For multi-org environments, ensure you're providing the correct xOrgId parameter.",
-  orgIdInvalid: "For multi-org environments, ensure you're providing the correct xOrgId parameter.",
-  invalidFilter: "Check filter syntax - use format like field:operator:value (e.g., status:eq:active).",
-  invalidParameters: "Correct the parameter named in the message; the operation's documentation lists every parameter.",
-  badRequest: "JumpCloud rejected the request as shown in the message; correct the parameters and try again.",
-  conflict: "An object with the same name or association already exists; choose another name or check the current state.",
-  unavailable: "JumpCloud is temporarily unavailable. The request was retried; try again in a few minutes.",
-  unreachable: "Check the region or base URL of the credential and the server's network access to JumpCloud.",
-  timeout: "JumpCloud did not answer in time. The request was retried; try again or narrow the request with filters.",
-  cancelled: "The operation was cancelled before it finished; run it again if needed.",
-  unsupportedAuthType:
-    "Use an API Key credential (recommended) or a service account; System Context only works for a device's own system endpoints.",
-  hostNotAllowed: "Use the US, EU or IN region, or ask an administrator to allow the custom base URL.",
-  unexpectedResponse: "JumpCloud answered in an unexpected way; try again, and report it if it persists.",
-};
+/**
+ * Every kind with the status the app answers with when a run fails this way — the caller's config (400), a
+ * missing object (404), JumpCloud refusing the request (422: the app's token was fine, the stored credential or
+ * the parameters were not), JumpCloud's rate limit (429), JumpCloud down or slow (502/504) — and the platform's
+ * Troubleshooting advice (integration guide), in the same voice for kinds the guide does not list.
+ */
+export const jumpcloudErrorKinds = {
+  invalidParameters: { status: 400, advice: "Correct the parameter named in the message; the operation's documentation lists every parameter." },
+  invalidFilter: { status: 400, advice: "Check filter syntax - use format like field:operator:value (e.g., status:eq:active)." },
+  policyNotFound: { status: 404, advice: "Verify the policy ID is correct. You can find policy IDs by listing all policies first." },
+  systemNotFound: { status: 404, advice: "Ensure the system ID exists and is accessible with your current credentials." },
+  templateNotFound: { status: 404, advice: "Verify the policy template ID exists by listing available templates first." },
+  notFound: { status: 404, advice: "Verify the ID is correct and accessible with your current credentials; list the objects first to find it." },
+  conflict: { status: 409, advice: "An object with the same name or association already exists; choose another name or check the current state." },
+  authenticationFailed: {
+    status: 422,
+    advice: "Verify your API key is correct and active. Check that the key has appropriate permissions for the operations you're attempting.",
+  },
+  permissionDenied: {
+    status: 422,
+    advice: "The API key must have sufficient permissions for the requested operation. Check your JumpCloud admin permissions.",
+  },
+  orgIdRequired: { status: 422, advice: "For multi-org environments, ensure you're providing the correct xOrgId parameter." },
+  orgIdInvalid: { status: 422, advice: "For multi-org environments, ensure you're providing the correct xOrgId parameter." },
+  badRequest: { status: 422, advice: "JumpCloud rejected the request as shown in the message; correct the parameters and try again." },
+  unsupportedAuthType: {
+    status: 422,
+    advice: "Use an API Key credential (recommended) or a service account; System Context only works for a device's own system endpoints.",
+  },
+  hostNotAllowed: { status: 422, advice: "Use the US, EU or IN region, or ask an administrator to allow the custom base URL." },
+  rateLimited: { status: 429, advice: "JumpCloud has API rate limits. Implement delays between operations if you encounter rate limiting errors." },
+  unavailable: { status: 502, advice: "JumpCloud is temporarily unavailable. The request was retried; try again in a few minutes." },
+  unreachable: { status: 502, advice: "Check the region or base URL of the credential and the server's network access to JumpCloud." },
+  unexpectedResponse: { status: 502, advice: "JumpCloud answered in an unexpected way; try again, and report it if it persists." },
+  cancelled: { status: 503, advice: "The operation was cancelled before it finished; run it again if needed." },
+  timeout: { status: 504, advice: "JumpCloud did not answer in time. The request was retried; try again or narrow the request with filters." },
+} as const satisfies Record<string, ErrorKindSpec>;
+
+export type JumpCloudErrorKind = keyof typeof jumpcloudErrorKinds;
 
 export interface JumpCloudErrorInit {
   kind: JumpCloudErrorKind;
   message: string;
-  status?: number;
-  parameterPath?: string;
+  /** JumpCloud's HTTP status, when it answered. */
+  upstreamStatus?: number;
+  /** The parameter at fault. */
+  path?: string;
+  issues?: Issue[];
   request?: { method: string; path: string };
   cause?: unknown;
 }
 
-export class JumpCloudError extends Error {
-  override readonly name = "JumpCloudError";
-  readonly kind: JumpCloudErrorKind;
-  readonly status: number | undefined;
-  readonly guidance: string;
-  readonly parameterPath: string | undefined;
-  /** Method and path (no host, no headers) of the request that failed, for the run record. */
-  readonly request: { method: string; path: string } | undefined;
-
+/** Every message is our own text plus scrubbed server text, so no secret reaches a message, stack, cause or JSON. */
+export class JumpCloudError extends IntegrationError<JumpCloudErrorKind> {
+  override name = "JumpCloudError";
   constructor(init: JumpCloudErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = init.kind;
-    this.status = init.status;
-    this.guidance = troubleshooting[init.kind];
-    this.parameterPath = init.parameterPath;
-    this.request = init.request;
+    super({ service: "jumpcloud", spec: jumpcloudErrorKinds[init.kind], ...init });
   }
-
-  toJSON(): JumpCloudErrorJson {
-    return {
-      name: this.name,
-      kind: this.kind,
-      message: this.message,
-      guidance: this.guidance,
-      ...(this.status === undefined ? {} : { status: this.status }),
-      ...(this.parameterPath === undefined ? {} : { parameterPath: this.parameterPath }),
-      ...(this.request === undefined ? {} : { request: this.request }),
-    };
-  }
-}
-
-export interface JumpCloudErrorJson {
-  name: string;
-  kind: JumpCloudErrorKind;
-  message: string;
-  guidance: string;
-  status?: number;
-  parameterPath?: string;
-  request?: { method: string; path: string };
 }
 
 export function isJumpCloudError(value: unknown): value is JumpCloudError {
   return value instanceof JumpCloudError;
+}
+
+/** The short verdict of a failed Test Connection. */
+export function testHeadline(kind: string, authType: string): string {
+  switch (kind) {
+    case "authenticationFailed":
+      return ({ apiKey: "Invalid API key", systemContext: "Signature rejected", serviceAccount: "Invalid client ID or secret" } as Record<string, string>)[authType] ?? "Authentication failed";
+    case "permissionDenied":
+      return "Insufficient permissions";
+    case "orgIdRequired":
+      return "Organization ID required";
+    case "orgIdInvalid":
+      return "Organization ID is wrong";
+    case "systemNotFound":
+      return "System not found";
+    case "unreachable":
+    case "hostNotAllowed":
+      return "Host unreachable";
+    case "timeout":
+      return "Timed out";
+    case "rateLimited":
+      return "Rate limited";
+    case "unavailable":
+      return "JumpCloud unavailable";
+    default:
+      return "Connection failed";
+  }
 }
 
 /** Reads a JumpCloud error body as the notes say: `message`, then `error`, then the raw text. */

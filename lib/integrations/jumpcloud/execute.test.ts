@@ -79,7 +79,7 @@ describe("lists", () => {
   it("rejects list options an endpoint does not support, before any request", async () => {
     const { client, fetch } = harness(() => json([]));
     const error = await rejection(client.run("policyAssociation", "list", { policyId: ID.policy, targets: "system", options: { sort: ["name"] } }));
-    expect(error.kind).toBe("invalidParameters");
+    expect(error.kind).toBe("invalidConfig");
     expect(error.message).toContain("supported: limit, skip");
     const traversal = await rejection(client.run("policyTraversal", "getSystems", { policyId: ID.policy, options: { fields: ["id"] } }));
     expect(traversal.message).toContain("limit, skip, filter");
@@ -89,18 +89,20 @@ describe("lists", () => {
   it("validates filters before sending", async () => {
     const { client, fetch } = harness(() => json([]));
     const error = await rejection(client.run("policy", "list", { options: { filter: ["name=foo"] } }));
-    expect(error.kind).toBe("invalidFilter");
-    expect(error.parameterPath).toBe("options.filter[0]");
+    expect(error.kind).toBe("invalidConfig");
+    expect(error.path).toBe("options.filter[0]");
+    expect(error.message).toContain("field:operator:value");
     expect(fetch.calls).toHaveLength(0);
   });
 
   it("names the missing or malformed parameter", async () => {
     const { client } = harness(() => json([]));
     const missing = await rejection(client.run("policy", "get", {}));
-    expect(missing.kind).toBe("invalidParameters");
-    expect(missing.parameterPath).toBe("policyId");
+    expect(missing.kind).toBe("invalidConfig");
+    expect(missing.message).toBe("policyId is required");
+    expect(missing.path).toBe("policyId");
     const malformed = await rejection(client.run("policyAssociation", "manage", { policyId: ID.policy, associationData: { op: "add", type: "device", id: ID.system } }));
-    expect(malformed.parameterPath).toBe("associationData.type");
+    expect(malformed.path).toBe("associationData.type");
     const unknown = await rejection(client.run("policy", "archive", {}));
     expect(unknown.message).toContain("create, get, list, update, delete");
   });
@@ -171,7 +173,7 @@ describe("policy writes", () => {
     const error = await rejection(client.run("policy", "create", { policyData: { name: "P", template: "windows_security_baselin" } }));
     expect(error.kind).toBe("templateNotFound");
     expect(error.message).toContain("Did you mean: windows_security_baseline");
-    expect(error.parameterPath).toBe("policyData.template");
+    expect(error.path).toBe("policyData.template");
     expect(fetch.calls.some((c) => c.method === "POST")).toBe(false);
   });
 
@@ -179,7 +181,7 @@ describe("policy writes", () => {
     const { client } = harness((request) => (request.path.startsWith("/api/v2/policytemplates/") ? json(template) : json([])));
     const error = await rejection(client.run("policy", "create", { policyData: { name: "P", template: ID.template, values: { minPasswordLength: 3 } } }));
     expect(error.kind).toBe("invalidParameters");
-    expect(error.parameterPath).toBe("policyData.values.minPasswordLength");
+    expect(error.path).toBe("policyData.values.minPasswordLength");
     expect(error.message).toContain("minimumPasswordLength");
   });
 

@@ -1,5 +1,5 @@
-import { JumpCloudError } from "./errors";
-
+// JumpCloud's list syntax: filters `field:operator:value`, sorts `field`/`-field`, field names. Each check returns
+// the problem in words, or nothing; the parameter schemas report it at the entry's path. Browser-safe.
 export const filterOperators = ["eq", "ne", "gt", "ge", "lt", "le", "between", "search", "in"] as const;
 export type FilterOperator = (typeof filterOperators)[number];
 
@@ -17,52 +17,32 @@ export interface ParsedFilter {
 }
 
 /** Splits on the first two colons only, so values such as timestamps may contain colons. */
-export function parseFilter(filter: string, path = "options.filter"): ParsedFilter {
+export function parseFilter(filter: string): ParsedFilter | { problem: string } {
   const first = filter.indexOf(":");
   const second = first < 0 ? -1 : filter.indexOf(":", first + 1);
-  const fail = (why: string): never => {
-    throw new JumpCloudError({
-      kind: "invalidFilter",
-      message: `Invalid filter "${filter}" at ${path}: ${why}; ${FILTER_SYNTAX}.`,
-      parameterPath: path,
-    });
-  };
+  // The entry itself is not echoed: it is located by its path, and a pasted secret must not travel back in a message.
+  const fail = (why: string) => ({ problem: `invalid filter: ${why}; ${FILTER_SYNTAX}` });
   if (second < 0) return fail("it needs three parts separated by colons");
   const field = filter.slice(0, first).trim();
   const operator = filter.slice(first + 1, second).trim();
   const value = filter.slice(second + 1);
-  if (!FIELD.test(field)) fail(`"${field}" is not a field name`);
-  if (!OPERATORS.has(operator)) fail(`"${operator}" is not an operator`);
-  if (value === "") fail("the value is missing");
-  if (operator === "in" && value.split("|").some((v) => v === "")) fail("the in operator takes values separated by |");
+  if (!FIELD.test(field)) return fail("the part before the first colon is not a field name");
+  if (!OPERATORS.has(operator)) return fail(`"${operator}" is not an operator`);
+  if (value === "") return fail("the value is missing");
+  if (operator === "in" && value.split("|").some((v) => v === "")) return fail("the in operator takes values separated by |");
   return { field, operator: operator as FilterOperator, value };
 }
 
-export function validateFilters(filters: readonly string[], path = "options.filter"): void {
-  filters.forEach((filter, index) => parseFilter(filter, `${path}[${index}]`));
+export function checkFilter(filter: string): string | undefined {
+  const parsed = parseFilter(filter);
+  return "problem" in parsed ? parsed.problem : undefined;
 }
 
-export function validateSort(sort: readonly string[], path = "options.sort"): void {
-  sort.forEach((entry, index) => {
-    const field = entry.startsWith("-") ? entry.slice(1) : entry;
-    if (!FIELD.test(field)) {
-      throw new JumpCloudError({
-        kind: "invalidFilter",
-        message: `Invalid sort "${entry}" at ${path}[${index}]: ${SORT_SYNTAX}.`,
-        parameterPath: `${path}[${index}]`,
-      });
-    }
-  });
+export function checkSort(entry: string): string | undefined {
+  const field = entry.startsWith("-") ? entry.slice(1) : entry;
+  return FIELD.test(field) ? undefined : `invalid sort: ${SORT_SYNTAX}`;
 }
 
-export function validateFields(fields: readonly string[], path = "options.fields"): void {
-  fields.forEach((field, index) => {
-    if (!FIELD.test(field)) {
-      throw new JumpCloudError({
-        kind: "invalidParameters",
-        message: `Invalid field name "${field}" at ${path}[${index}]: list field names such as id or name.`,
-        parameterPath: `${path}[${index}]`,
-      });
-    }
-  });
+export function checkField(field: string): string | undefined {
+  return FIELD.test(field) ? undefined : "invalid field name: list field names such as id or name";
 }

@@ -1,15 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { planRequests, toCurl } from "./plan";
+import { toCurl } from "../curl";
+import { validParameters } from "../parameters";
+import type { AuthDescriptor } from "../types";
+import { describeAuth } from "./auth";
+import { jumpcloud } from "./index";
+import { operations, requireOperation } from "./operations/index";
+import { planRequests } from "./plan";
 import { json, pagedRecords } from "./testing/fake-fetch";
 import { harness, ID } from "./testing/client-harness";
-import { operations } from "./operations";
 
-const auth = { type: "apiKey" as const, apiKey: "super-secret-key-123456", orgId: ID.org };
+const apiKey = { type: "apiKey" as const, apiKey: "super-secret-key-123456", orgId: ID.org };
+const auth = describeAuth("apiKey", { orgId: ID.org });
+
+function plan(input: { resource: string; operation: string; params: unknown; auth: AuthDescriptor }) {
+  const operation = requireOperation(input.resource, input.operation);
+  return planRequests({ operation, parameters: validParameters(operation, input.params), auth: input.auth, connection: { region: "us" }, allowedOrigins: [] });
+}
 
 describe("planRequests", () => {
   it("shows the exact request with the secret masked", () => {
-    const plan = planRequests({ resource: "policyStatus", operation: "listForSystem", params: { systemId: ID.system, options: { filter: ["status:eq:failed"], limit: 50 } }, auth });
-    expect(plan.requests).toEqual([
+    const planned = plan({ resource: "policyStatus", operation: "listForSystem", params: { systemId: ID.system, options: { filter: ["status:eq:failed"], limit: 50 } }, auth });
+    expect(planned.requests).toEqual([
       {
         method: "GET",
         url: `https://console.jumpcloud.com/api/v2/systems/${ID.system}/policystatuses?limit=50&skip=0&filter=status%3Aeq%3Afailed`,
@@ -17,20 +28,20 @@ describe("planRequests", () => {
         purpose: "List for System",
       },
     ]);
-    expect(JSON.stringify(plan)).not.toContain("super-secret-key");
+    expect(JSON.stringify(planned)).not.toContain("super-secret-key");
   });
 
   it("plans pages for a large limit and a series for returnAll", () => {
-    const big = planRequests({ resource: "policy", operation: "list", params: { options: { limit: 230 } }, auth });
+    const big = plan({ resource: "policy", operation: "list", params: { options: { limit: 230 } }, auth });
     expect(big.requests.map((r) => new URL(r.url).search)).toEqual(["?limit=100&skip=0", "?limit=100&skip=100", "?limit=30&skip=200"]);
-    const all = planRequests({ resource: "policyTemplate", operation: "list", params: { returnAll: true, options: { sort: ["name"] } }, auth });
+    const all = plan({ resource: "policyTemplate", operation: "list", params: { returnAll: true, options: { sort: ["name"] } }, auth });
     expect(all.requests).toHaveLength(1);
     expect(all.requests[0]!.url).toContain("?limit=100&skip=0&sort=name%2Cid");
     expect(all.requests[0]!.pagination).toEqual({ pageSize: 100, until: "a page returns fewer than 100 records" });
   });
 
   it("plans the steps of a create from a template name and of an update", () => {
-    const create = planRequests({
+    const create = plan({
       resource: "policy",
       operation: "create",
       params: { policyData: { name: "Security Compliance Policy", template: "windows_security_baseline" }, additionalFields: { xOrgId: ID.org } },
@@ -43,19 +54,19 @@ describe("planRequests", () => {
       "POST /api/v2/policies",
     ]);
     expect(create.requests[3]!.headers["Content-Type"]).toBe("application/json");
-    const update = planRequests({ resource: "policy", operation: "update", params: { policyId: ID.policy, policyData: { notes: "n" } }, auth });
+    const update = plan({ resource: "policy", operation: "update", params: { policyId: ID.policy, policyData: { notes: "n" } }, auth });
     expect(update.requests.map((r) => r.method)).toEqual(["GET", "PUT"]);
   });
 
   it("masks service-account and System Context headers too", () => {
-    const sa = planRequests({ resource: "policy", operation: "list", params: {}, auth: { type: "serviceAccount", clientId: "c", clientSecret: "s3cret" } });
+    const sa = plan({ resource: "policy", operation: "list", params: {}, auth: describeAuth("serviceAccount", { clientId: "c" }) });
     expect(sa.requests[0]!.headers.Authorization).toBe("Bearer ••••");
-    expect(() => planRequests({ resource: "policy", operation: "list", params: {}, auth: { type: "systemContext", systemId: ID.system } })).toThrow(/System Context/);
+    expect(() => plan({ resource: "policy", operation: "list", params: {}, auth: describeAuth("systemContext", { systemId: ID.system }) })).toThrow(/System Context/);
   });
 
   it("copies as curl with the secret as an environment variable", () => {
-    const plan = planRequests({ resource: "policy", operation: "get", params: { policyId: ID.policy }, auth });
-    const curl = toCurl(plan.requests[0]!);
+    const planned = plan({ resource: "policy", operation: "get", params: { policyId: ID.policy }, auth });
+    const curl = toCurl(planned.requests[0]!, jumpcloud.curlVariables);
     expect(curl).toContain(`curl -X GET 'https://console.jumpcloud.com/api/v2/policies/${ID.policy}'`);
     expect(curl).toContain('-H "x-api-key: $JUMPCLOUD_API_KEY"');
     expect(curl).not.toContain("super-secret");
@@ -65,15 +76,15 @@ describe("planRequests", () => {
     for (const op of operations) {
       if (op.resource === "policy" && (op.operation === "create" || op.operation === "update")) continue;
       const params = { ...op.example, additionalFields: { xOrgId: ID.org } };
-      const plan = planRequests({ resource: op.resource, operation: op.operation, params, auth });
-      const { client, fetch } = harness(op.paginated ? pagedRecords(0) : () => json({ id: ID.policy }), { auth });
+      const planned = plan({ resource: op.resource, operation: op.operation, params, auth });
+      const { client, fetch } = harness(op.paginated ? pagedRecords(0) : () => json({ id: ID.policy }), { auth: apiKey });
       await client.run(op.resource, op.operation, params);
       const sent = fetch.calls.map((c) => ({ method: c.method, url: c.url, body: c.body === undefined ? undefined : JSON.parse(c.body) }));
-      const planned = plan.requests.map((r) => ({ method: r.method, url: r.url, body: r.body }));
-      expect(sent, `${op.resource}.${op.operation}`).toEqual(planned);
+      const expected = planned.requests.map((r) => ({ method: r.method, url: r.url, body: r.body }));
+      expect(sent, `${op.resource}.${op.operation}`).toEqual(expected);
       for (const [i, call] of fetch.calls.entries()) {
         const masked = Object.fromEntries(Object.entries(call.headers).map(([k, v]) => [k, k === "x-api-key" ? "••••" : v]));
-        expect(masked).toEqual(plan.requests[i]!.headers);
+        expect(masked).toEqual(planned.requests[i]!.headers);
       }
     }
   });

@@ -1,7 +1,7 @@
 // Policy values against a template's config fields: accept both input shapes, fill defaults, merge updates.
 // Values keep the JSON type they were given or defaulted with (JumpCloud support PR #544: strings turned to numbers).
 import { JumpCloudError } from "./errors";
-import type { PolicyValuesInput } from "./params";
+import type { PolicyValuesInput } from "./operations/schemas";
 
 export interface ConfigField {
   id: string;
@@ -19,7 +19,7 @@ export interface PolicyValue {
 }
 
 function invalid(path: string, message: string): JumpCloudError {
-  return new JumpCloudError({ kind: "invalidParameters", message: `Invalid parameter ${path}: ${message}`, parameterPath: path });
+  return new JumpCloudError({ kind: "invalidParameters", message: `Invalid parameter ${path}: ${message}`, path: path });
 }
 
 /** Accepts [{configFieldID, value}] or an object keyed by config field name (or id). */
@@ -65,33 +65,4 @@ export function mergeValues(current: readonly PolicyValue[], changes: readonly P
   const seen = new Set(current.map((v) => v.configFieldID));
   for (const change of changes) if (!seen.has(change.configFieldID)) merged.push(change);
   return merged;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** Names close to a mistyped one: containment first, then small edit distance. */
-export function closestNames(query: string, names: readonly string[], count = 3): string[] {
-  const q = query.toLowerCase();
-  return names
-    .map((name) => {
-      const n = name.toLowerCase();
-      const score = n.includes(q) || q.includes(n) ? 0 : distance(q, n) / Math.max(q.length, n.length);
-      return { name, score };
-    })
-    .filter((c) => c.score <= 0.5)
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-    .slice(0, count)
-    .map((c) => c.name);
 }

@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../types";
 import { sleep as defaultSleep, type Sleep } from "./sleep";
 
 export interface RateBudget {
@@ -6,10 +7,6 @@ export interface RateBudget {
   burst?: number;
 }
 
-export interface RateLimiter {
-  /** Resolves when a request may start; returns undefined (no await needed) when a token is free now. */
-  take(signal?: AbortSignal): Promise<void> | undefined;
-}
 
 /**
  * Token bucket that queues by going into debt: each caller reserves the next free slot, so waiters are served

@@ -1,6 +1,6 @@
 import { JumpCloudError } from "./errors";
 
-export const MASK = "••••";
+import { MASK } from "../curl";
 
 /** Knows every secret a client holds (including tokens obtained later) and masks them in any text. */
 export class Redactor {
@@ -31,10 +31,10 @@ export class Redactor {
       const clean = new JumpCloudError({
         kind: error.kind,
         message: this.redact(error.message),
-        status: error.status,
-        parameterPath: error.parameterPath === undefined ? undefined : this.redact(error.parameterPath),
-        request: error.request === undefined ? undefined : { method: error.request.method, path: this.redact(error.request.path) },
-        cause: error.cause === undefined ? undefined : this.scrubCause(error.cause),
+        ...(error.upstreamStatus === undefined ? {} : { upstreamStatus: error.upstreamStatus }),
+        ...(error.path === undefined ? {} : { path: this.redact(error.path) }),
+        ...(error.request === undefined ? {} : { request: { method: error.request.method, path: this.redact(error.request.path) } }),
+        ...(error.cause === undefined ? {} : { cause: this.scrubCause(error.cause) }),
       });
       return clean;
     }

@@ -57,17 +57,10 @@ describe("no secret in errors", () => {
 
   it("API key a user pasted into a parameter", async () => {
     const { client } = harness(() => json([]), { auth: { type: "apiKey", apiKey: CANARY } });
+    // A malformed filter is refused by the one validation pass, before the client sees it.
     const error = await client.run("policy", "list", { options: { filter: [`${CANARY}`] } }).catch((e: unknown) => e);
-    expect((error as JumpCloudError).kind).toBe("invalidFilter");
+    expect((error as JumpCloudError).kind).toBe("invalidConfig");
     expectClean(error, [CANARY]);
-    let planError: unknown;
-    try {
-      client.plan("policy", "list", { options: { filter: [CANARY] } });
-    } catch (e) {
-      planError = e;
-    }
-    expect(planError).toBeInstanceOf(JumpCloudError);
-    expectClean(planError, [CANARY]);
   });
 
   it("service account secret and token", async () => {

@@ -42,7 +42,7 @@ describe("retries", () => {
     });
     const error = await rejection(client.run("policy", "get", getPolicy));
     expect(error.kind).toBe("unavailable");
-    expect(error.status).toBe(503);
+    expect(error.upstreamStatus).toBe(503);
     expect(error.message).toContain("Service Unavailable");
     expect(fetch.calls).toHaveLength(4);
     expect(sleeps).toEqual([75, 150, 300]);
@@ -67,7 +67,7 @@ describe("retries", () => {
     const { client, fetch } = harness(() => json(body, status));
     const error = await rejection(client.run("policy", "get", getPolicy));
     expect(error.kind).toBe(kind);
-    expect(error.status).toBe(status);
+    expect(error.upstreamStatus).toBe(status);
     expect(fetch.calls).toHaveLength(1);
   });
 
@@ -156,7 +156,7 @@ describe("outbound hosts", () => {
     expect((await rejection(refused.client.run("policy", "list", {}))).kind).toBe("hostNotAllowed");
     const test = await refused.client.testConnection();
     expect(test.ok).toBe(false);
-    expect(!test.ok && test.kind).toBe("hostNotAllowed");
+    expect(!test.ok && test.error.kind).toBe("hostNotAllowed");
     expect(refused.fetch.calls).toHaveLength(0);
 
     const allowed = harness(() => json([]), { connection: { region: "us", baseUrl: "http://127.0.0.1:4010/" }, allowedOrigins: ["http://127.0.0.1:4010"] });

@@ -2,7 +2,7 @@
 // cancellation, no redirects, retries with backoff and Retry-After, and JumpCloud errors mapped to typed ones.
 import { JumpCloudError, readErrorMessage, type JumpCloudErrorKind } from "./errors";
 import { assertAllowedUrl, type Endpoints } from "./hosts";
-import type { RateLimiter } from "./rate-limit";
+import type { RateLimiter } from "../types";
 import type { Redactor } from "./redact";
 import { parseRetryAfter, RETRYABLE_STATUSES, retryDelay, type RetryOptions } from "./retry";
 import { cancelledError, type Sleep } from "./sleep";
@@ -117,7 +117,7 @@ export class Transport {
         method: call.method,
         path: call.path,
         attempt,
-        ...(failure.error.status === undefined ? {} : { status: failure.error.status }),
+        ...(failure.error.upstreamStatus === undefined ? {} : { status: failure.error.upstreamStatus }),
         outcome: final ? "error" : "retry",
         durationMs,
       });
@@ -187,7 +187,7 @@ export class Transport {
       throw new JumpCloudError({
         kind: "unexpectedResponse",
         message: `JumpCloud answered ${call.method} ${call.path} with HTTP ${status} but the body is not JSON.`,
-        status,
+        upstreamStatus: status,
         request: { method: call.method, path: call.path },
       });
     }
@@ -231,7 +231,7 @@ export class Transport {
     const request = { method: call.method, path: call.path };
     const lower = server.toLowerCase();
     const said = server ? `: ${server}` : "";
-    const make = (kind: JumpCloudErrorKind, message: string) => new JumpCloudError({ kind, message, status, request });
+    const make = (kind: JumpCloudErrorKind, message: string) => new JumpCloudError({ kind, message, upstreamStatus: status, request });
     const mentionsOrg = lower.includes("organization") || lower.includes("x-org-id") || lower.includes("org id");
 
     if (RETRYABLE_STATUSES.has(status)) {
@@ -269,7 +269,7 @@ export class Transport {
 function isRetryable(failure: Failure): boolean {
   const { kind } = failure.error;
   if (kind === "timeout" || kind === "unreachable") return true;
-  return failure.error.status !== undefined && RETRYABLE_STATUSES.has(failure.error.status);
+  return failure.error.upstreamStatus !== undefined && RETRYABLE_STATUSES.has(failure.error.upstreamStatus);
 }
 
 function notFoundTitle(kind: JumpCloudErrorKind): string {

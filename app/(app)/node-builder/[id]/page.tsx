@@ -17,7 +17,7 @@ export default async function NodePage({ params }: { params: Promise<{ id: strin
     if (error instanceof NodeConfigError && error.kind === "notFound") notFound();
     throw error;
   });
-  const setup = await builderSetup(node.integrationService);
+  const setup = await builderSetup(user.role);
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
@@ -36,6 +36,7 @@ export default async function NodePage({ params }: { params: Promise<{ id: strin
           config: node.config,
           sampleInputText: node.sampleInput === null ? "" : JSON.stringify(node.sampleInput, null, 2),
         }}
+        services={setup.services}
         credentials={setup.credentials}
         allowedOrigins={setup.allowedOrigins}
         canEdit={hasRole(user.role, "editor")}

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "New node" };
 
 export default async function NewNodePage() {
   const user = await requirePageUser("viewer");
-  const setup = await builderSetup();
+  const setup = await builderSetup(user.role);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">New node</h1>
@@ -19,6 +19,7 @@ export default async function NewNodePage() {
           config: { integration_service: "jumpcloud", resource: "policy", operation: "list", parameters: {} },
           sampleInputText: "",
         }}
+        services={setup.services}
         credentials={setup.credentials}
         allowedOrigins={setup.allowedOrigins}
         canEdit={hasRole(user.role, "editor")}

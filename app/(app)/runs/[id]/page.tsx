@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { findOperation } from "@/lib/integrations/jumpcloud/operations";
-import { troubleshooting, type JumpCloudErrorKind } from "@/lib/integrations/jumpcloud/errors";
+import { errorAdvice, operationTitle } from "@/lib/integrations/registry";
 import { getRun } from "@/lib/node-configs/run-history";
 
 export const metadata: Metadata = { title: "Run" };
@@ -26,7 +25,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const run = await getRun(id);
   if (!run) notFound();
-  const guidance = run.errorKind && Object.hasOwn(troubleshooting, run.errorKind) ? troubleshooting[run.errorKind as JumpCloudErrorKind] : undefined;
+  const guidance = run.errorKind ? errorAdvice(run.service, run.errorKind) : undefined;
   const sample = Array.isArray(run.resultSample) ? run.resultSample : [];
 
   return (
@@ -35,7 +34,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         ← Runs
       </Link>
       <h1 className="text-2xl font-semibold">
-        {run.resource} · {findOperation(run.resource, run.operation)?.label ?? run.operation}
+        {operationTitle(run.service, run.resource, run.operation)}
       </h1>
       <Card>
         <dl className="text-sm">

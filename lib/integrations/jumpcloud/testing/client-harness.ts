@@ -1,5 +1,6 @@
 // Builds a client over a fake fetch with instant, recorded sleeps, for fast unit tests.
 import type { JumpCloudAuth } from "../auth";
+import { withRawParameters } from "./raw-client";
 import { createJumpCloudClient, type JumpCloudClientOptions } from "../client";
 import { cancelledError } from "../sleep";
 import { createFakeFetch, type FakeHandler } from "./fake-fetch";
@@ -9,7 +10,7 @@ export const API_KEY = "canary-api-key-0123456789abcdef";
 export function harness(handler: FakeHandler, options: Partial<JumpCloudClientOptions> & { auth?: JumpCloudAuth } = {}) {
   const fetch = createFakeFetch(handler);
   const sleeps: number[] = [];
-  const client = createJumpCloudClient({
+  const client = withRawParameters(createJumpCloudClient({
     auth: { type: "apiKey", apiKey: API_KEY },
     fetch,
     random: () => 0.5,
@@ -21,7 +22,7 @@ export function harness(handler: FakeHandler, options: Partial<JumpCloudClientOp
       return signal?.aborted ? Promise.reject(cancelledError()) : Promise.resolve();
     },
     ...options,
-  });
+  }));
   return { client, fetch, sleeps };
 }
 

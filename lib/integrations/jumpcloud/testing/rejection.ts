@@ -1,11 +1,11 @@
-import { JumpCloudError } from "../errors";
+import { AppError } from "@/lib/errors/app-error";
 
-/** Awaits a promise that must reject with a JumpCloudError, and returns that error for assertions. */
-export async function rejection(promise: Promise<unknown>): Promise<JumpCloudError> {
+/** Awaits a promise that must reject with an AppError (the client's typed errors are ones), and returns it. */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof JumpCloudError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error("expected a rejection");

@@ -1,6 +1,7 @@
 // Warnings for filter, sort and fields entries that name a field the results do not have. They are
 // warnings, not errors: the request is sent as written and the user decides. Browser-safe.
-import { formatPath, isPlainObject, type JsonObject, type NodeIssue } from "./json-value";
+import { formatPath, isPlainObject, type JsonObject, type NodeIssue } from "@/lib/json/json-value";
+import { closestNames } from "@/lib/text/closest-names";
 
 /** The fields of each JumpCloud result object, exactly as in the spec (api-notes section 5). */
 export const RESULT_OBJECT_FIELDS = {
@@ -52,27 +53,9 @@ const SYNONYMS: Record<string, readonly string[]> = {
   template: ["name", "displayName"],
 };
 
-/** Edit distance counting a swap of neighbours as one edit ("nmae" is one edit from "name"). */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
-
-/** The known fields closest to an unknown one: spelling variants first, then synonyms, then near misses. */
+/** The known fields closest to an unknown one: spelling variants, then synonyms, then near misses. */
 export function closestFields(field: string, known: readonly string[]): string[] {
-  const lower = field.toLowerCase();
-  const caseVariant = known.filter((candidate) => candidate.toLowerCase() === lower);
-  const synonyms = (SYNONYMS[field] ?? SYNONYMS[lower] ?? []).filter((candidate) => known.includes(candidate));
-  const near = known.filter((candidate) => editDistance(candidate.toLowerCase(), lower) <= (lower.length <= 3 ? 1 : 2));
-  return [...new Set([...caseVariant, ...synonyms, ...near])].slice(0, 3);
+  return closestNames(field, known, { synonyms: SYNONYMS });
 }
 
 type ListField = "filter" | "sort" | "fields";

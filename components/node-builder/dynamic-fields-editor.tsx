@@ -1,25 +1,27 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { listResourceOptions } from "@/app/actions/list-resource-options";
 import { controlClass } from "@/components/ui/field";
-import type { TemplateConfigField } from "@/lib/node-configs/resource-options";
+import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/json/json-value";
+import type { DynamicField, DynamicFieldSet } from "@/lib/integrations/types";
 import { readParameter, writeParameter } from "@/lib/node-configs/parameter-paths";
-import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/nodes/json-value";
+import { pickerUrl } from "@/lib/node-configs/picker-request";
 import { hasTemplate } from "@/lib/nodes/templates";
 import { useFieldContext } from "./field-context";
 import { asText, FieldFrame, numberOrText, type FieldProps } from "./field-frame";
+import { fetchPicker } from "./picker-fetch";
 
-function templateKey(template: JsonValue | undefined): string | undefined {
-  if (typeof template === "string") return template.trim() === "" || hasTemplate(template) ? undefined : template.trim();
-  if (isPlainObject(template)) return typeof template.id === "string" ? template.id : typeof template.name === "string" ? template.name : undefined;
+/** The value the fields depend on (a template's id or name), once it is a plain value rather than a template. */
+function dependencyKey(value: JsonValue | undefined): string | undefined {
+  if (typeof value === "string") return value.trim() === "" || hasTemplate(value) ? undefined : value.trim();
+  if (isPlainObject(value)) return typeof value.id === "string" ? value.id : typeof value.name === "string" ? value.name : undefined;
   return undefined;
 }
 
-function ConfigFieldInput({ field, value, onChange }: { field: TemplateConfigField; value: JsonValue | undefined; onChange: (v: JsonValue | undefined) => void }) {
+function DynamicFieldInput({ field, value, onChange }: { field: DynamicField; value: JsonValue | undefined; onChange: (v: JsonValue | undefined) => void }) {
   const { readOnly } = useFieldContext();
   const label = `${field.label} (${field.name})`;
   const placeholder = field.defaultValue === null || field.defaultValue === undefined ? "" : `default: ${JSON.stringify(field.defaultValue)}`;
-  if (field.displayType === "checkbox" && typeof value !== "string") {
+  if (field.type === "checkbox" && typeof value !== "string") {
     return (
       <label className="flex items-center gap-2 text-sm">
         <input
@@ -36,9 +38,9 @@ function ConfigFieldInput({ field, value, onChange }: { field: TemplateConfigFie
   return (
     <label className="block space-y-1 text-sm">
       <span>{label}</span>
-      {field.displayType === "select" ? (
+      {field.type === "select" ? (
         <select className={controlClass} aria-label={label} disabled={readOnly} value={asText(value)} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}>
-          <option value="">{placeholder || "(template default)"}</option>
+          <option value="">{placeholder || "(default)"}</option>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -51,9 +53,9 @@ function ConfigFieldInput({ field, value, onChange }: { field: TemplateConfigFie
           aria-label={label}
           readOnly={readOnly}
           placeholder={placeholder}
-          inputMode={field.displayType === "number" ? "numeric" : undefined}
+          inputMode={field.type === "number" ? "numeric" : undefined}
           value={asText(value)}
-          onChange={(e) => onChange(field.displayType === "number" ? numberOrText(e.target.value) : e.target.value === "" ? undefined : e.target.value)}
+          onChange={(e) => onChange(field.type === "number" ? numberOrText(e.target.value) : e.target.value === "" ? undefined : e.target.value)}
         />
       )}
     </label>
@@ -61,29 +63,21 @@ function ConfigFieldInput({ field, value, onChange }: { field: TemplateConfigFie
 }
 
 /**
- * policyData.values: once a template is chosen, its config fields (read through the credential) as typed
- * inputs, stored by config field name; otherwise the values as JSON.
+ * A dynamic-fields parameter (policyData.values): once the parameter it depends on is set (the template), the
+ * fields loaded through the credential as typed inputs, stored by field name; otherwise the value as JSON.
  */
-export function PolicyValuesEditor({ spec, path, parameters, onChange }: FieldProps) {
-  const { credentialId, xOrgId, readOnly } = useFieldContext();
-  const template = templateKey(readParameter(parameters, [path[0]!, "template"]));
+export function DynamicFieldsEditor({ spec, path, parameters, onChange }: FieldProps) {
+  const { credentialId, scope, readOnly } = useFieldContext();
+  const source = spec.dynamicFields!;
+  const dependency = dependencyKey(readParameter(parameters, [...path.slice(0, -1), source.dependsOn]));
   const value = readParameter(parameters, path);
+  const scopeText = JSON.stringify(scope);
   const details = useQuery({
-    queryKey: ["policy-template", credentialId ?? "", template ?? "", xOrgId ?? ""],
-    enabled: credentialId !== undefined && template !== undefined,
+    queryKey: ["dynamic-fields", credentialId ?? "", source.loader, dependency ?? "", scopeText],
+    enabled: credentialId !== undefined && dependency !== undefined,
     staleTime: 5 * 60_000,
-    queryFn: async () => {
-      const result = await listResourceOptions({
-        credentialId: credentialId!,
-        resource: "policyTemplate",
-        operation: "list",
-        templateId: template!,
-        ...(xOrgId && !hasTemplate(xOrgId) ? { xOrgId } : {}),
-      });
-      if (!result.ok) throw new Error(result.error.message);
-      if (result.data.kind !== "template") throw new Error("Unexpected answer");
-      return result.data.template;
-    },
+    queryFn: ({ signal }) =>
+      fetchPicker<DynamicFieldSet>(pickerUrl("/api/builder/fields", { credentialId, loader: source.loader, value: dependency, scope: scopeText }), signal),
   });
 
   const byName = isPlainObject(value) ? value : undefined;
@@ -95,11 +89,9 @@ export function PolicyValuesEditor({ spec, path, parameters, onChange }: FieldPr
         <div className="space-y-2" id={a11y.id}>
           {details.data && (value === undefined || byName) ? (
             <div className="grid gap-3 rounded-md border border-zinc-200 p-3 sm:grid-cols-2 dark:border-zinc-700" data-testid="template-fields">
-              <p className="text-xs text-zinc-500 sm:col-span-2">
-                Config fields of {details.data.displayName}; empty fields take the template&apos;s default.
-              </p>
-              {details.data.configFields.map((field) => (
-                <ConfigFieldInput key={field.id} field={field} value={byName?.[field.name]} onChange={(v) => setField(field.name, v)} />
+              <p className="text-xs text-zinc-500 sm:col-span-2">{details.data.title}; empty fields take their default.</p>
+              {details.data.fields.map((field) => (
+                <DynamicFieldInput key={field.id} field={field} value={byName?.[field.name]} onChange={(v) => setField(field.name, v)} />
               ))}
             </div>
           ) : (
@@ -120,9 +112,9 @@ export function PolicyValuesEditor({ spec, path, parameters, onChange }: FieldPr
               {...a11y}
             />
           )}
-          {details.isFetching && <p className="text-xs text-zinc-500">Loading the template&apos;s config fields…</p>}
+          {details.isFetching && <p className="text-xs text-zinc-500">Loading the fields…</p>}
           {details.isError && <p className="text-xs text-amber-700">{details.error.message}</p>}
-          {!credentialId && template && <p className="text-xs text-zinc-500">Choose a credential to edit the template&apos;s config fields as a form.</p>}
+          {!credentialId && dependency && <p className="text-xs text-zinc-500">Choose a credential to edit these fields as a form.</p>}
         </div>
       )}
     </FieldFrame>

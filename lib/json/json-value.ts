@@ -1,4 +1,4 @@
-// Browser-safe: imported by the live preview.
+// Plain JSON values and their paths. Browser-safe: imported by the live preview.
 
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | JsonObject;
@@ -11,12 +11,8 @@ export type PathSegment = string | number;
 /** Keys that reach an object's prototype chain; refused in configs, input data and template paths. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
-export interface NodeIssue {
-  /** Where the problem is, written like a template path: `policyData.name`, `options.filter[0]`. */
-  path: string;
-  message: string;
-  severity: "error" | "warning";
-}
+/** A located problem in a node config or its input (the app's one issue shape). */
+export type { Issue as NodeIssue } from "@/lib/errors/app-error";
 
 export function isPlainObject(value: unknown): value is JsonObject {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;

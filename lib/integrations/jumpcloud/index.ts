@@ -1,0 +1,39 @@
+// JumpCloud as an integration: the one thing lib/integrations/registry.ts imports from this folder.
+import type { IntegrationDefinition } from "../types";
+import { describeAuth, type JumpCloudAuth } from "./auth";
+import { createJumpCloudClient } from "./client";
+import { jumpcloudAuthTypes, jumpcloudConnectionFields, parseConnectionSettings, parseJumpCloudAuth } from "./credentials";
+import { jumpcloudErrorKinds, testHeadline } from "./errors";
+import { resolveEndpoints, type ConnectionSettings } from "./hosts";
+import { listOptions, templateFields } from "./lookups";
+import { operations, resources } from "./operations/index";
+import { planRequests } from "./plan";
+
+export const jumpcloud: IntegrationDefinition = {
+  id: "jumpcloud",
+  label: "JumpCloud",
+  description: "Manage JumpCloud policies, their associations, results, statuses and templates.",
+  authTypes: jumpcloudAuthTypes,
+  connectionFields: jumpcloudConnectionFields,
+  parseAuth: parseJumpCloudAuth,
+  parseConnection: parseConnectionSettings,
+  checkConnection: (connection, allowedOrigins) => void resolveEndpoints(connection as ConnectionSettings, allowedOrigins),
+  describeAuth,
+  resources,
+  operations,
+  scopeParameters: [["additionalFields", "xOrgId"]],
+  planRequests,
+  curlVariables: { "x-api-key": "JUMPCLOUD_API_KEY", Authorization: "JUMPCLOUD_TOKEN" },
+  createClient: ({ auth, connection, allowedOrigins, rateLimit, timeoutMs }) =>
+    createJumpCloudClient({
+      auth: auth as JumpCloudAuth,
+      connection: connection as ConnectionSettings,
+      allowedOrigins,
+      ...(rateLimit ? { rateLimit } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    }),
+  listOptions,
+  loaders: { templateFields },
+  errorKinds: jumpcloudErrorKinds,
+  testHeadline,
+};

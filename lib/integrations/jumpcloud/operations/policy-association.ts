@@ -1,0 +1,131 @@
+// Policy association: list a policy's direct associations, and add, remove or update one.
+import { z } from "zod";
+import { define, policyIdParam, type Params } from "./define";
+import { associationTargets, objectId, targetsSchema } from "./schemas";
+
+const targetOptions = associationTargets.map((t) => ({ value: t, label: t.replace("_", " ") }));
+const TARGET_LABEL: Record<string, string> = { system: "system", system_group: "system group", user: "user", user_group: "user group" };
+
+interface AssociationData {
+  op: "add" | "remove" | "update";
+  type: string;
+  id: string;
+  attributes?: Record<string, unknown> | null;
+}
+
+const dataOf = (params: Params) => params.associationData as AssociationData;
+
+export const policyAssociationOperations = [
+  define({
+    resource: "policyAssociation",
+    operation: "list",
+    label: "List",
+    description: "Returns direct associations of a policy (systems and system groups)",
+    method: "GET",
+    path: "/policies/{policy_id}/associations",
+    scopes: ["associations.systems", "associations.systems.readonly", "associations", "associations.readonly"],
+    notFound: "policyNotFound",
+    fanOut: "targets",
+    parameters: [
+      policyIdParam(),
+      {
+        name: "targets",
+        label: "Targets",
+        help: "Which kinds of associations to list; one request per target, results merged.",
+        kind: "multiOptions",
+        in: "query",
+        wireName: "targets",
+        required: true,
+        options: targetOptions,
+        default: ["system", "system_group"],
+        schema: targetsSchema,
+      },
+    ],
+    listOptions: ["limit", "skip"],
+    example: { policyId: "5f4d7c8e9a1b2c3d4e5f6789", targets: ["system", "system_group"] },
+  }),
+  define({
+    resource: "policyAssociation",
+    operation: "manage",
+    label: "Manage",
+    description: "Adds or removes associations between policies and systems/system groups",
+    method: "POST",
+    path: "/policies/{policy_id}/associations",
+    scopes: ["associations.systems", "associations"],
+    notFound: "policyNotFound",
+    parameters: [
+      policyIdParam(),
+      {
+        name: "associationData",
+        label: "Association",
+        help: "What to change: the operation, the kind of target and the target's ObjectID.",
+        kind: "collection",
+        in: "body",
+        required: true,
+        children: [
+          {
+            name: "op",
+            label: "Operation",
+            help: "add, remove or update the association.",
+            kind: "options",
+            in: "body",
+            required: true,
+            options: [
+              { value: "add", label: "Add" },
+              { value: "remove", label: "Remove" },
+              { value: "update", label: "Update" },
+            ],
+            schema: z.enum(["add", "remove", "update"], { error: "op must be add, remove or update" }),
+          },
+          {
+            name: "type",
+            label: "Target Type",
+            help: "The kind of object the policy is associated with.",
+            kind: "options",
+            in: "body",
+            required: true,
+            options: targetOptions,
+            schema: z.enum(associationTargets, { error: `type must be one of ${associationTargets.join(", ")}` }),
+          },
+          {
+            name: "id",
+            label: "Target ID",
+            help: "The ObjectID of the system, system group, user or user group.",
+            kind: "text",
+            in: "body",
+            required: true,
+            placeholder: "5a1b2c3d4e5f67890abcdef1",
+            schema: objectId("associationData.id"),
+          },
+          {
+            name: "attributes",
+            label: "Attributes",
+            help: "Optional association attributes (JSON object).",
+            kind: "json",
+            in: "body",
+            required: false,
+            schema: z.record(z.string(), z.unknown()).nullable(),
+          },
+        ],
+        schema: z.unknown(),
+      },
+    ],
+    example: {
+      policyId: "5f4d7c8e9a1b2c3d4e5f6789",
+      associationData: { op: "add", type: "system", id: "5a1b2c3d4e5f67890abcdef1" },
+    },
+    // Safe to retry: adding or removing the same edge twice leaves the same graph. A repeated add may be
+    // answered 409 (and a repeated remove 404), which then means the first, unanswered attempt landed.
+    idempotent: true,
+    acceptOnRetry: (params) => ({ add: [409], remove: [404], update: [] })[dataOf(params).op],
+    result: (params, input) => [{ policyId: input.path.policy_id, ...dataOf(params), success: true }],
+    describeWrite: (params) => {
+      const a = dataOf(params);
+      const target = `${TARGET_LABEL[a.type] ?? a.type} ${a.id}`;
+      const policy = String(params.policyId);
+      if (a.op === "remove") return { action: "Remove association", summary: `Remove the association of policy ${policy} with ${target}`, destructive: true };
+      if (a.op === "update") return { action: "Update association", summary: `Update the association of policy ${policy} with ${target}`, destructive: false };
+      return { action: "Add association", summary: `Associate policy ${policy} with ${target}`, destructive: false };
+    },
+  }),
+];
