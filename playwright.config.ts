@@ -51,6 +51,8 @@ export default defineConfig({
         // A throwaway key for the test database only (32 zero-free bytes, base64).
         CREDENTIALS_ENCRYPTION_KEY: "e2e:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=",
         JUMPCLOUD_ALLOWED_ORIGINS: SIMULATOR_ORIGIN,
+        // The example integration (lib/integrations/example) proves a second service runs end to end.
+        TEST_INTEGRATIONS: "1",
         NODE_ENV: "production",
         NODE_OPTIONS: "--import ./e2e/security-output-capture.mjs",
         APP_OUTPUT_FILE,

@@ -15,7 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ["./scripts/test-db-setup.ts"],
-    // A throwaway credentials key for the test databases only.
-    env: { CREDENTIALS_ENCRYPTION_KEY: "vitest:3q2+7wAAAAAbbbbbCCCCCdddddEEEEEfffffGGGGGhh=" },
+    // A throwaway credentials key for the test databases only, and the test-only example integration.
+    env: { CREDENTIALS_ENCRYPTION_KEY: "vitest:3q2+7wAAAAAbbbbbCCCCCdddddEEEEEfffffGGGGGhh=", TEST_INTEGRATIONS: "1" },
   },
 });

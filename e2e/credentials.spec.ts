@@ -82,7 +82,7 @@ test.describe.serial("credentials", () => {
     await page.getByRole("radio", { name: /System Context/ }).check();
     await page.getByLabel("System ID").fill(system.id);
     await page.getByLabel("Private Key (optional)").fill(system.privateKeyPem);
-    await page.getByText("Connection: region and base URL").click();
+    await page.getByText("Connection: Region, Custom Base URL").click();
     await page.getByLabel("Custom Base URL (optional)").fill(SIMULATOR_ORIGIN);
     await page.getByRole("button", { name: "Test Connection" }).click();
     await expect(page.getByTestId("test-outcome")).toContainText("Connected");

@@ -14,7 +14,7 @@ export async function fillApiKeyCredential(page: Page, { name, apiKey, orgId }: 
   await page.getByRole("radio", { name: /API Key/ }).check();
   await page.getByLabel("API Key", { exact: true }).fill(apiKey);
   if (orgId) await page.getByLabel("Default Organization ID (optional)").fill(orgId);
-  await page.getByText("Connection: region and base URL").click();
+  await page.getByText("Connection: Region, Custom Base URL").click();
   await page.getByLabel("Custom Base URL (optional)").fill(SIMULATOR_ORIGIN);
 }
 

@@ -65,7 +65,7 @@ async function run(page: Page, confirmation?: string | RegExp) {
   await page.getByRole("button", { name: "Run node" }).click();
   if (confirmation) {
     await expect(page.getByTestId("confirm-message")).toHaveText(confirmation);
-    await page.getByRole("dialog").getByRole("button", { name: "Run" }).click();
+    await page.getByRole("dialog").getByRole("button").filter({ hasNotText: "Cancel" }).click();
   }
   await expect(result).toHaveAttribute("data-runs", String(before + 1), { timeout: 30_000 });
 }

@@ -20,14 +20,6 @@ export interface CredentialFormInitial {
   version: number;
 }
 
-const API_KEY_STEPS = [
-  "Log in to the JumpCloud Admin Console (console.jumpcloud.com, or the EU/IN console).",
-  "Open Settings → API Keys.",
-  "Click Generate New API Key.",
-  'Give the key a descriptive name, e.g. "NINA Integration".',
-  "Copy the generated key and paste it here. JumpCloud shows it only once.",
-];
-
 /** Create or edit a credential. Secrets of a saved credential show as "stored" and are only ever replaced. */
 export function CredentialForm({ services, initial }: { services: ServiceDescriptor[]; initial?: CredentialFormInitial }) {
   const router = useRouter();
@@ -91,11 +83,11 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
     const help = (
       <>
         {field.help}
-        {field.name === "apiKey" && (
+        {field.howTo && (
           <details className="mt-1">
-            <summary className="cursor-pointer font-medium text-brand-600">How to get your API Key</summary>
+            <summary className="cursor-pointer font-medium text-brand-600">{field.howTo.title}</summary>
             <ol className="mt-1 list-decimal space-y-0.5 pl-5">
-              {API_KEY_STEPS.map((step) => (
+              {field.howTo.steps.map((step) => (
                 <li key={step}>{step}</li>
               ))}
             </ol>
@@ -193,10 +185,12 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
         </p>
       </fieldset>
       {authType.fields.map(renderField)}
-      <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" open={Boolean(values.baseUrl) || values.region !== "us"}>
-        <summary className="cursor-pointer text-sm font-medium">Connection: region and base URL</summary>
-        <div className="mt-3 space-y-4">{service.connectionFields.map(renderField)}</div>
-      </details>
+      {service.connectionFields.length > 0 && (
+        <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" open={Boolean(values.baseUrl) || values.region !== "us"}>
+          <summary className="cursor-pointer text-sm font-medium">Connection: {service.connectionFields.map((field) => field.label).join(", ")}</summary>
+          <div className="mt-3 space-y-4">{service.connectionFields.map(renderField)}</div>
+        </details>
+      )}
       {outcome && <TestOutcomeNotice outcome={outcome} />}
       <div className="flex gap-3">
         <Button variant="secondary" disabled={pending} onClick={() => run("test")}>

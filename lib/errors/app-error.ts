@@ -48,15 +48,7 @@ export const APP_ERROR_STATUS = {
 } as const satisfies Record<string, number>;
 export type AppErrorKind = keyof typeof APP_ERROR_STATUS;
 
-export interface AppErrorDetails {
-  path?: string;
-  issues?: Issue[];
-  guidance?: string;
-  fieldErrors?: Record<string, string>;
-  upstreamStatus?: number;
-  runId?: string;
-  cause?: unknown;
-}
+export type AppErrorDetails = Omit<ErrorBody, "kind" | "message"> & { cause?: unknown };
 
 export class AppError<K extends string = string> extends Error {
   override name = "AppError";

@@ -1,10 +1,11 @@
 // Integration services by id: the only place that imports an integration's folder. Adding a service is one line
 // here and a sibling folder that exports an IntegrationDefinition (see types.ts). Browser-safe.
 import { AppError } from "@/lib/errors/app-error";
+import { example } from "./example";
 import { jumpcloud } from "./jumpcloud";
 import type { IntegrationDefinition, OperationDescription } from "./types";
 
-const integrations: readonly IntegrationDefinition[] = [jumpcloud];
+const integrations: readonly IntegrationDefinition[] = [jumpcloud, example];
 
 export function getIntegration(id: string): IntegrationDefinition | undefined {
   return integrations.find((integration) => integration.id === id);

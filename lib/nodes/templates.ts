@@ -1,6 +1,7 @@
 // `{{ path }}` templates. Browser-safe: the preview renders them as the user types.
 // A template is only ever a path into the input data, read through own properties; nothing is evaluated.
 import { FORBIDDEN_KEYS, formatPath, isPlainObject, type JsonValue, type PathSegment } from "@/lib/json/json-value";
+import { clip } from "@/lib/text/clip";
 
 const OPEN = "{{";
 const CLOSE = "}}";
@@ -170,24 +171,25 @@ export function lookupPath(input: TemplateInput, path: readonly PathSegment[]): 
   let current: JsonValue = input;
   for (let index = 0; index < path.length; index += 1) {
     const segment = path[index]!;
-    const where = index === 0 ? "the input data" : `"${formatPath(path.slice(0, index))}"`;
+    // Only a failing step names where it failed; formatting every prefix of a long path would cost O(n²).
+    const where = () => (index === 0 ? "the input data" : `"${clip(formatPath(path.slice(0, index)))}"`);
     if (Array.isArray(current)) {
       const position = typeof segment === "number" ? segment : /^\d+$/.test(segment) ? Number(segment) : undefined;
       if (position === undefined) {
-        return { ok: false, code: "notTraversable", detail: `${where} is a list; use [0], [1], … to pick an item` };
+        return { ok: false, code: "notTraversable", detail: `${where()} is a list; use [0], [1], … to pick an item` };
       }
       if (!Object.hasOwn(current, position)) {
-        return { ok: false, code: "missingVariable", detail: `${where} has ${current.length} item(s), so [${position}] does not exist` };
+        return { ok: false, code: "missingVariable", detail: `${where()} has ${current.length} item(s), so [${position}] does not exist` };
       }
       current = current[position]!;
     } else if (isPlainObject(current)) {
       const key = String(segment);
       if (!Object.hasOwn(current, key)) {
-        return { ok: false, code: "missingVariable", detail: `${where} has no key "${key}"${describeKeys(current)}` };
+        return { ok: false, code: "missingVariable", detail: `${where()} has no key "${clip(key)}"${describeKeys(current)}` };
       }
       current = current[key]!;
     } else {
-      return { ok: false, code: "notTraversable", detail: `${where} is ${describeValue(current)}, not an object or list` };
+      return { ok: false, code: "notTraversable", detail: `${where()} is ${describeValue(current)}, not an object or list` };
     }
   }
   return { ok: true, value: current };
@@ -197,7 +199,7 @@ function describeKeys(object: Record<string, unknown>): string {
   const keys: string[] = [];
   for (const key in object) {
     if (keys.length === 8) return ` (it has ${keys.join(", ")}, …)`;
-    keys.push(key);
+    keys.push(clip(key, 40));
   }
   return keys.length === 0 ? " (it is empty)" : ` (it has ${keys.join(", ")})`;
 }
@@ -214,7 +216,7 @@ export function stringifyValue(value: JsonValue): string {
 function resolvePart(part: TemplatePart & { kind: "template" }, input: TemplateInput, parameterPath: string): { ok: true; value: JsonValue } | { ok: false; error: TemplateIssue } {
   const issue = (code: TemplateErrorCode, reason: string): { ok: false; error: TemplateIssue } => {
     const place = parameterPath === "" ? `at character ${part.start}` : `in ${parameterPath} at character ${part.start}`;
-    const subject = code === "syntax" || code === "forbidden" || code === "unclosed" ? `Template ${part.source}` : `Variable "${part.expression}"`;
+    const subject = code === "syntax" || code === "forbidden" || code === "unclosed" ? `Template ${clip(part.source)}` : `Variable "${clip(part.expression)}"`;
     return {
       ok: false,
       error: { code, variable: part.expression, parameterPath, start: part.start, end: part.end, message: `${subject} ${place}: ${reason}` },

@@ -1,6 +1,5 @@
 // Typed errors of the JumpCloud client: its kinds, their HTTP status and advice, and the error class.
-import type { Issue } from "@/lib/errors/app-error";
-import { IntegrationError, type ErrorKindSpec } from "../errors";
+import { IntegrationError, type ErrorKindSpec, type IntegrationErrorInit } from "../errors";
 
 
 /**
@@ -43,17 +42,7 @@ export const jumpcloudErrorKinds = {
 
 export type JumpCloudErrorKind = keyof typeof jumpcloudErrorKinds;
 
-export interface JumpCloudErrorInit {
-  kind: JumpCloudErrorKind;
-  message: string;
-  /** JumpCloud's HTTP status, when it answered. */
-  upstreamStatus?: number;
-  /** The parameter at fault. */
-  path?: string;
-  issues?: Issue[];
-  request?: { method: string; path: string };
-  cause?: unknown;
-}
+export type JumpCloudErrorInit = Omit<IntegrationErrorInit<JumpCloudErrorKind>, "service" | "spec">;
 
 /** Every message is our own text plus scrubbed server text, so no secret reaches a message, stack, cause or JSON. */
 export class JumpCloudError extends IntegrationError<JumpCloudErrorKind> {

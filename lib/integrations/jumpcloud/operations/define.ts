@@ -217,6 +217,14 @@ const POLICY_AUTH: readonly AuthType[] = ["apiKey", "serviceAccount"];
 
 export const FULL_LIST: readonly ListOption[] = ["limit", "skip", "filter", "sort", "fields"];
 
+/** The spec's x-scopes of the read operations on systems and policies. */
+export const READ_SCOPES = ["systems", "systems.readonly"] as const;
+
+/** A list of one policy's records, `GET /policies/{policy_id}/…`: most of the association, traversal, result and status reads. */
+export function policyList(draft: Pick<Draft, "resource" | "operation" | "label" | "description" | "example"> & { path: string; listOptions: readonly ListOption[]; scopes?: readonly string[] }): JumpCloudOperation {
+  return define({ method: "GET", notFound: "policyNotFound", parameters: [policyIdParam()], scopes: READ_SCOPES, ...draft, path: `/policies/{policy_id}${draft.path}` });
+}
+
 /** Completes an operation entry: list and org parameters, the schema, and the generic description fields. */
 export function define(draft: Draft): JumpCloudOperation {
   const listOptions = draft.listOptions ?? [];

@@ -25,6 +25,7 @@ export const policyAssociationOperations = [
     path: "/policies/{policy_id}/associations",
     scopes: ["associations.systems", "associations.systems.readonly", "associations", "associations.readonly"],
     notFound: "policyNotFound",
+    // One request per target kind, results merged.
     fanOut: "targets",
     parameters: [
       policyIdParam(),

@@ -1,5 +1,5 @@
 // Policy result: one result, a policy's results, the organization's results.
-import { define, FULL_LIST, idParam, policyIdParam } from "./define";
+import { define, FULL_LIST, idParam, policyList, READ_SCOPES } from "./define";
 
 export const policyResultOperations = [
   define({
@@ -9,21 +9,17 @@ export const policyResultOperations = [
     description: "Retrieves a specific policy result by ID",
     method: "GET",
     path: "/policyresults/{id}",
-    scopes: ["systems", "systems.readonly"],
+    scopes: READ_SCOPES,
     notFound: "notFound",
     parameters: [idParam("id", "Policy Result ID", "id", "The ObjectID of the policy result.", undefined, ["policyResultId"])],
     example: { id: "5f4d7c8e9a1b2c3d4e5f6789" },
   }),
-  define({
+  policyList({
     resource: "policyResult",
     operation: "listForPolicy",
     label: "List for Policy",
     description: "Returns all policy results for a specific policy",
-    method: "GET",
-    path: "/policies/{policy_id}/policyresults",
-    scopes: ["systems", "systems.readonly"],
-    notFound: "policyNotFound",
-    parameters: [policyIdParam()],
+    path: "/policyresults",
     listOptions: FULL_LIST,
     example: { policyId: "5f4d7c8e9a1b2c3d4e5f6789", options: { sort: ["-startedAt"], limit: 50 } },
   }),
@@ -34,7 +30,7 @@ export const policyResultOperations = [
     description: "Returns all policy results for the organization",
     method: "GET",
     path: "/policyresults",
-    scopes: ["systems", "systems.readonly"],
+    scopes: READ_SCOPES,
     notFound: "notFound",
     parameters: [],
     listOptions: FULL_LIST,

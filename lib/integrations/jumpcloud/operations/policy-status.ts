@@ -1,17 +1,13 @@
 // Policy status: the latest result per system of a policy, or per policy of a system.
-import { define, FULL_LIST, idParam, policyIdParam } from "./define";
+import { define, FULL_LIST, idParam, policyList, READ_SCOPES } from "./define";
 
 export const policyStatusOperations = [
-  define({
+  policyList({
     resource: "policyStatus",
     operation: "listForPolicy",
     label: "List for Policy",
     description: "Returns the latest policy results for a specific policy",
-    method: "GET",
-    path: "/policies/{policy_id}/policystatuses",
-    scopes: ["systems", "systems.readonly"],
-    notFound: "policyNotFound",
-    parameters: [policyIdParam()],
+    path: "/policystatuses",
     listOptions: FULL_LIST,
     example: { policyId: "5f4d7c8e9a1b2c3d4e5f6789", returnAll: true },
   }),
@@ -22,7 +18,7 @@ export const policyStatusOperations = [
     description: "Returns policy results for a particular system",
     method: "GET",
     path: "/systems/{system_id}/policystatuses",
-    scopes: ["systems", "systems.readonly"],
+    scopes: READ_SCOPES,
     notFound: "systemNotFound",
     parameters: [idParam("systemId", "System", "system_id", "The ObjectID of the system.")],
     listOptions: FULL_LIST,

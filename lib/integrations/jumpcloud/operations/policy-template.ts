@@ -1,5 +1,5 @@
 // Policy template: one template with its config fields, and the catalogue.
-import { define, FULL_LIST, idParam } from "./define";
+import { define, FULL_LIST, idParam, READ_SCOPES } from "./define";
 
 export const policyTemplateOperations = [
   define({
@@ -9,7 +9,7 @@ export const policyTemplateOperations = [
     description: "Retrieves a specific policy template by ID",
     method: "GET",
     path: "/policytemplates/{id}",
-    scopes: ["systems", "systems.readonly"],
+    scopes: READ_SCOPES,
     notFound: "templateNotFound",
     parameters: [
       idParam("id", "Policy Template", "id", "The policy template: pick one from the list or paste its ObjectID.", { resource: "policyTemplate", operation: "list" }, ["templateId"]),
@@ -23,7 +23,7 @@ export const policyTemplateOperations = [
     description: "Returns all available policy templates",
     method: "GET",
     path: "/policytemplates",
-    scopes: ["systems", "systems.readonly"],
+    scopes: READ_SCOPES,
     notFound: "notFound",
     parameters: [],
     listOptions: FULL_LIST,

@@ -1,30 +1,23 @@
 // Policy traversal: the systems and system groups bound to a policy, directly or through groups.
-import { define, policyIdParam } from "./define";
+import { policyList } from "./define";
 
 export const policyTraversalOperations = [
-  define({
+  policyList({
     resource: "policyTraversal",
     operation: "getSystems",
     label: "Get Systems",
     description: "Returns all systems bound to a policy (directly or indirectly)",
-    method: "GET",
-    path: "/policies/{policy_id}/systems",
-    scopes: ["systems", "systems.readonly"],
-    notFound: "policyNotFound",
-    parameters: [policyIdParam()],
+    path: "/systems",
     listOptions: ["limit", "skip", "filter"],
     example: { policyId: "5f4d7c8e9a1b2c3d4e5f6789", options: { limit: 100, filter: ["os:eq:windows"] } },
   }),
-  define({
+  policyList({
     resource: "policyTraversal",
     operation: "getSystemGroups",
     label: "Get System Groups",
     description: "Returns all system groups bound to a policy (directly or indirectly)",
-    method: "GET",
-    path: "/policies/{policy_id}/systemgroups",
+    path: "/systemgroups",
     scopes: ["groups", "groups.readonly"],
-    notFound: "policyNotFound",
-    parameters: [policyIdParam()],
     listOptions: ["limit", "skip", "filter"],
     example: { policyId: "5f4d7c8e9a1b2c3d4e5f6789", options: { returnAll: true } },
   }),

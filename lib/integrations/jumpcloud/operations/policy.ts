@@ -7,7 +7,7 @@ import { JumpCloudError } from "../errors";
 import { fillDefaults, mergeValues, toValueList, type ConfigField, type PolicyValue } from "../policy-values";
 import { lookupInput, type CallInput } from "../request-builder";
 import { listRecords, send, type RunContext } from "../run-context";
-import { define, FULL_LIST, policyIdParam, type Params } from "./define";
+import { define, FULL_LIST, policyIdParam, READ_SCOPES, type Params } from "./define";
 import { policyValues, templateRef, templateRefKind, type PolicyValuesInput, type TemplateRef } from "./schemas";
 
 interface PolicyData {
@@ -252,7 +252,7 @@ export const policyOperations = [
     description: "Retrieves details of a specific policy",
     method: "GET",
     path: "/policies/{id}",
-    scopes: ["systems", "systems.readonly"],
+    scopes: READ_SCOPES,
     notFound: "policyNotFound",
     parameters: [{ ...policyIdParam(["id"]), wireName: "id" }],
     example: { policyId: "5f4d7c8e9a1b2c3d4e5f6789" },
@@ -264,7 +264,7 @@ export const policyOperations = [
     description: "Retrieves all policies for the organization",
     method: "GET",
     path: "/policies",
-    scopes: ["systems", "systems.readonly"],
+    scopes: READ_SCOPES,
     notFound: "notFound",
     parameters: [],
     listOptions: FULL_LIST,
