@@ -123,9 +123,10 @@ class OrgTick {
     if (statusFlips + pendingRuns + settle > 0) {
       // One draw per bound pair, in policy order then system id order, decides whether it changes this tick.
       for (const policy of this.org.policies()) {
+        const latestOf = this.org.latestResults(policy.id);
         for (const { system } of this.org.systemPaths(policy.id)) {
           const draw = this.random.next();
-          const latest = this.org.latestResult(policy.id, system.id);
+          const latest = latestOf.get(system.id);
           if (!latest) continue;
           const changes = latest.state === "pending" ? draw < settle : draw < statusFlips + pendingRuns;
           if (changes) actions.push({ at: this.instant(), seq: actions.length, kind: "status", policyId: policy.id, systemId: system.id, draw });

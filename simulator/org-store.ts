@@ -294,6 +294,11 @@ export class OrgStore {
     return this.latest.get(policyId)?.get(systemId);
   }
 
+  /** systemID -> latest result of one policy, bound or not (for walking every pair of a policy). */
+  latestResults(policyId: string): ReadonlyMap<string, PolicyResult> {
+    return this.latest.get(policyId) ?? EMPTY_RESULTS;
+  }
+
   /** A policy's statuses: the latest result of each system it is bound to now, in id order. */
   statusesOfPolicy(policyId: string): readonly PolicyResult[] {
     const cached = this.statusCache.get(policyId);
@@ -317,7 +322,7 @@ export class OrgStore {
   /** Appends results, which must be later than (or as late as) every result already stored. */
   appendResults(batch: readonly PolicyResult[]): void {
     if (batch.length === 0) return;
-    this.results = [...this.results, ...batch];
+    this.results = this.results.concat(batch);
     const byPolicy = new Map<string, PolicyResult[]>();
     for (const result of batch) {
       this.resultsById.set(result.id, result);
@@ -327,7 +332,7 @@ export class OrgStore {
       this.noteLatest(result);
     }
     for (const [policyId, added] of byPolicy) {
-      this.resultsByPolicy.set(policyId, [...this.resultsOfPolicy(policyId), ...added]);
+      this.resultsByPolicy.set(policyId, this.resultsOfPolicy(policyId).concat(added));
       this.statusCache.delete(policyId);
     }
   }
@@ -339,24 +344,31 @@ export class OrgStore {
     if (!previous || previous.startedAt <= result.startedAt) bySystem.set(result.systemID, result);
   }
 
-  /** Removes results (a deleted policy's or system's) and rebuilds the result indexes once. */
+  /** Removes results (a deleted policy's or system's), re-indexing only the policies they belonged to. */
   private dropResults(drop: (result: PolicyResult) => boolean): void {
-    this.results = this.results.filter((r) => !drop(r));
-    this.resultsById.clear();
-    this.resultsByPolicy.clear();
-    this.latest.clear();
-    this.statusCache.clear();
-    const byPolicy = new Map<string, PolicyResult[]>();
-    for (const result of this.results) {
-      this.resultsById.set(result.id, result);
-      const list = byPolicy.get(result.policyID);
-      if (list) list.push(result);
-      else byPolicy.set(result.policyID, [result]);
-      this.noteLatest(result);
+    const touched = new Set<string>();
+    const kept = this.results.filter((r) => {
+      if (!drop(r)) return true;
+      this.resultsById.delete(r.id);
+      touched.add(r.policyID);
+      return false;
+    });
+    if (touched.size === 0) return;
+    this.results = kept;
+    for (const policyId of touched) {
+      const remaining = this.resultsOfPolicy(policyId).filter((r) => !drop(r));
+      this.latest.delete(policyId);
+      this.statusCache.delete(policyId);
+      if (remaining.length === 0) this.resultsByPolicy.delete(policyId);
+      else {
+        this.resultsByPolicy.set(policyId, remaining);
+        for (const result of remaining) this.noteLatest(result);
+      }
     }
-    for (const [policyId, list] of byPolicy) this.resultsByPolicy.set(policyId, list);
   }
 }
+
+const EMPTY_RESULTS: ReadonlyMap<string, PolicyResult> = new Map();
 
 function toEdge(association: Association): GraphEdge {
   return { attributes: association.attributes, to: { attributes: null, id: association.id, type: association.type } };

@@ -57,19 +57,7 @@ export function pendingResults(store: OrgStore, policyId: string, systemIds: Ite
   return [...systemIds].map((systemID) => pendingResult({ id: store.newId(timeMs), policyID: policyId, systemID, startedMs: timeMs }));
 }
 
-/** Date#toISOString, with the date part cached: seeding formats tens of thousands of close timestamps. */
-let cachedDay = -1;
-let cachedDayPrefix = "";
+/** Date#toISOString: a flat string (a hand-built concatenation kept rope strings alive: 40% more heap at 100,000 results). */
 export function isoTime(ms: number): string {
-  const day = Math.floor(ms / 86_400_000);
-  if (day !== cachedDay) {
-    cachedDay = day;
-    cachedDayPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
-  }
-  const inDay = ms - day * 86_400_000;
-  return `${cachedDayPrefix}${pad(Math.floor(inDay / 3_600_000), 2)}:${pad(Math.floor(inDay / 60_000) % 60, 2)}:${pad(Math.floor(inDay / 1000) % 60, 2)}.${pad(inDay % 1000, 3)}Z`;
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
+  return new Date(ms).toISOString();
 }

@@ -15,6 +15,9 @@ export interface DatasetSize {
 
 export const DEFAULT_SIZE: DatasetSize = { policies: 24, systems: 40, systemGroups: 6, policyResults: 2000 };
 
+/** The benchmark org: every policy bound to about 90–440 systems (about 55,000 statuses), 100,000 results. */
+export const SCALE_SIZE: DatasetSize = { policies: 200, systems: 1000, systemGroups: 8, policyResults: 100_000 };
+
 /** Seeded data is dated relative to this fixed instant (not the wall clock) so the same seed gives the same bytes. */
 export const DATA_ANCHOR_MS = Date.UTC(2026, 10, 1);
 const RESULT_SPAN_MS = 30 * 86_400_000;

@@ -263,6 +263,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   scheduleAdvance();
+  let closing: Promise<void> | undefined;
 
   return {
     origin,
@@ -276,14 +277,14 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
     reset,
     advance,
     clock,
-    close: () => new Promise<void>((resolve, reject) => {
+    close: () => (closing ??= new Promise<void>((resolve, reject) => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       if (autoAdvance) clearInterval(autoAdvance);
       autoAdvance = null;
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeAllConnections();
-    }),
+    })),
   };
 }
 
