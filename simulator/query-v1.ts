@@ -8,19 +8,19 @@ import { compare, parseListQuery, parseSort, type ListQuery } from "./query";
  * `filter[1]`… and ORed as `filter[or][0]`…, and `search` looks for a term in a list of fields.
  */
 
-export const V1_OPERATORS = ["$eq", "$ne", "$in", "$nin", "$lt", "$lte", "$gt", "$gte", "$sw", "$ew", "$co", "$nco"] as const;
+const V1_OPERATORS = ["$eq", "$ne", "$in", "$nin", "$lt", "$lte", "$gt", "$gte", "$sw", "$ew", "$co", "$nco"] as const;
 type V1Operator = (typeof V1_OPERATORS)[number];
 /** The spec's "eventually consistent" operators: they need the `x-eventually-consistent: true` header. */
 const EVENTUALLY_CONSISTENT: readonly V1Operator[] = ["$ew", "$co", "$nco"];
 const V2_OPERATORS = ["eq", "ne", "gt", "ge", "lt", "le", "between", "search", "in"];
 
-export interface V1Filter {
+interface V1Filter {
   field: string;
   operator: V1Operator;
   terms: string[];
 }
 
-export interface V1Search {
+interface V1Search {
   terms: string[];
   fields: string[];
 }

@@ -9,7 +9,7 @@ export interface Failure {
   detail: string;
 }
 
-export const FAILURES: readonly Failure[] = [
+const FAILURES: readonly Failure[] = [
   { exitStatus: 1, stdErr: "Access is denied.", detail: "Failed to apply setting: access denied" },
   { exitStatus: 2, stdErr: "The system cannot find the file specified.", detail: "Configuration target not found" },
   { exitStatus: 5, stdErr: "profile installation failed: device is not supervised", detail: "Policy requires a supervised device" },
