@@ -5,7 +5,7 @@ import { createValidatingFetch } from "./contract/validating-fetch";
 import { startSimulator, type Simulator } from "./server";
 import { signSystemRequest } from "./signature";
 
-/** Every answer of the simulator, for the 16 policy operations and their errors, must validate against the official spec. */
+/** Every answer of the simulator (the 16 policy operations, the system and group pickers, and their errors) must validate against the official spec. */
 
 const validator = await loadOpenApiValidator();
 if (!validator) console.warn(`skipped: spec not found (${SPEC_V2_PATH})`);
@@ -50,6 +50,12 @@ describe.skipIf(!validator)("contract: simulator answers validate against openap
       covered.set(response.operationId, statuses);
     }
     return { status: res.status, body, request, response };
+  }
+
+  async function serviceAccountToken(): Promise<string> {
+    const basic = Buffer.from(`${sim.serviceAccount.clientId}:${sim.serviceAccount.clientSecret}`).toString("base64");
+    const res = await fetch(`${sim.origin}/oauth2/token`, { method: "POST", headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials&scope=api" });
+    return ((await res.json()) as { access_token: string }).access_token;
   }
 
   /** A well-formed request whose answer must have `status` and validate. */
@@ -142,6 +148,100 @@ describe.skipIf(!validator)("contract: simulator answers validate against openap
     expect(result.response.errors).toEqual([]);
   });
 
+  it("answers the v1 systems list and record with API keys, service-account tokens and x-org-id", async () => {
+    const page = await expectValid("GET", "/api/systems", 200);
+    expect(page).toMatchObject({ totalCount: expect.any(Number), results: expect.any(Array) });
+    expect(page.results).toHaveLength(10);
+    const sorted = await expectValid("GET", "/api/systems?limit=100&skip=2&sort=-os%20hostname&fields=hostname%20os", 200);
+    expect(Object.keys(sorted.results[0]).sort()).toEqual(["_id", "hostname", "os"]);
+    await expectValid("GET", "/api/systems?filter=os:$eq:windows&limit=5", 200);
+    await expectValid("GET", "/api/systems?filter[0]=os:$eq:darwin&filter[1]=active:$eq:true", 200);
+    await expectValid("GET", "/api/systems?filter[or][0]=os:$eq:linux&filter[or][1]=os:$eq:windows&sort=hostname", 200);
+    await expectValid("GET", `/api/systems?search=${encodeURIComponent('{"searchTerm":"macbook","fields":["hostname"]}')}`, 200);
+    await expectValid("GET", `/api/systems?filter=hostname:$co:MacBook|web`, 200, { headers: { "x-eventually-consistent": "true" } });
+
+    const token = await serviceAccountToken();
+    await expectValid("GET", "/api/systems?limit=3", 200, { key: null, headers: { authorization: `Bearer ${token}` } });
+    const second = await expectValid("GET", "/api/systems?limit=100", 200, { key: sim.keys.multiOrg, headers: { "x-org-id": sim.orgs[1]!.id } });
+    expect(second.results.every((s: any) => s.organization === sim.orgs[1]!.id)).toBe(true);
+
+    const id = page.results[0]._id;
+    await expectValid("GET", `/api/systems/${id}`, 200);
+    await expectValid("GET", `/api/systems/${id}?fields=hostname%20lastContact`, 200, { key: null, headers: { authorization: `Bearer ${token}` } });
+    await expectValid("GET", `/api/systems/${second.results[0]._id}`, 200, { key: sim.keys.multiOrg, headers: { "x-org-id": sim.orgs[1]!.id } });
+  });
+
+  it("answers the v2 system group list, record and members", async () => {
+    const groups = await expectValid("GET", "/api/v2/systemgroups?limit=100", 200);
+    expect(groups.length).toBeGreaterThan(0);
+    await expectValid("GET", "/api/v2/systemgroups?filter=name:search:Mac&sort=-name&fields=id,name&skip=1&limit=2", 200);
+    await expectValid("GET", "/api/v2/systemgroups?filter=membershipMethod:eq:STATIC&filter=disabled:eq:false", 200);
+    const group = await expectValid("GET", `/api/v2/systemgroups/${groups[0].id}`, 200);
+    expect(group).toMatchObject({ id: groups[0].id, type: "system_group", name: groups[0].name });
+    const members = await expectValid("GET", `/api/v2/systemgroups/${groups[0].id}/members?limit=100&skip=0`, 200);
+    expect(members.every((m: any) => m.to.type === "system")).toBe(true);
+    const token = await serviceAccountToken();
+    await expectValid("GET", `/api/v2/systemgroups/${groups[0].id}/members`, 200, { key: null, headers: { authorization: `Bearer ${token}` } });
+    await expectValid("GET", "/api/v2/systemgroups", 200, { key: sim.keys.multiOrg, headers: { "x-org-id": sim.orgs[1]!.id } });
+
+    for (const operationId of ["systems_list", "systems_get", "groups_system_list", "groups_system_get", "graph_systemGroupMembersList"]) {
+      expect([...(covered.get(operationId) ?? [])].some((s) => s < 300), operationId).toBe(true);
+    }
+  });
+
+  it("answers the picker endpoints' errors with bodies the spec allows", async () => {
+    const system = sim.systems[0]!;
+    const listPath = "/api/systems";
+    const signed = signSystemRequest({ method: "GET", pathWithQuery: listPath, systemId: system.id, privateKeyPem: system.privateKeyPem });
+    const cases: Array<[string, number, Parameters<typeof exchange>[2]?]> = [
+      ["/api/systems?limit=101", 400],
+      ["/api/systems?filter=os:eq:windows", 400],
+      ["/api/systems?filter=hostname:$co:web", 400],
+      ["/api/systems", 401, { key: sim.keys.revoked }],
+      ["/api/systems", 401, { key: sim.keys.multiOrg }],
+      [listPath, 401, { key: null, headers: { date: signed.date, authorization: signed.authorization } }],
+      ["/api/systems/0123456789abcdef01234567", 404],
+      ["/api/systems/not-an-id", 400],
+      ["/api/v2/systemgroups?limit=0", 400],
+      ["/api/v2/systemgroups", 404, { headers: { "x-org-id": sim.orgs[1]!.id } }],
+      ["/api/v2/systemgroups/0123456789abcdef01234567", 404],
+      ["/api/v2/systemgroups/nope/members", 400],
+      ["/api/v2/systemgroups/0123456789abcdef01234567/members", 404],
+    ];
+    for (const [path, status, init] of cases) {
+      const result = await exchange("GET", path, init);
+      expect(result.status, `${path} ${JSON.stringify(result.body)}`).toBe(status);
+      expect(result.response.errors, `${path} ${JSON.stringify(result.body)}`).toEqual([]);
+    }
+  });
+
+  it("still answers within the spec after churn has added and removed systems, policies and bindings", async () => {
+    const churned = await startSimulator({ port: 0, seed: 5, churn: "demo" });
+    try {
+      const { changes } = churned.advance(48);
+      expect(changes.systemsAdded * changes.systemsRemoved * changes.policiesAdded * changes.associationsAdded * changes.policyEdits).toBeGreaterThan(0);
+      const get = async (path: string) => {
+        const res = await fetch(`${churned.origin}${path}`, { headers: { "x-api-key": churned.keys.singleOrg } });
+        const body = await res.json();
+        expect(res.status, path).toBe(200);
+        expect(validator!.validateResponse({ method: "GET", path, status: res.status, body }).errors, path).toEqual([]);
+        return body;
+      };
+      const policies = await get("/api/v2/policies?limit=100&sort=-id");
+      await get(`/api/v2/policies/${policies[0].id}`);
+      await get(`/api/v2/policies/${policies[0].id}/policystatuses?limit=100`);
+      await get(`/api/v2/policies/${policies[0].id}/systems?limit=100`);
+      await get(`/api/v2/policies/${policies[0].id}/associations?targets=system,system_group&limit=100`);
+      await get("/api/v2/policyresults?limit=100&sort=-startedAt");
+      const systems = await get("/api/systems?limit=100&sort=-created");
+      await get(`/api/v2/systems/${systems.results[0]._id}/policystatuses?limit=100`);
+      const groups = await get("/api/v2/systemgroups?limit=100");
+      await get(`/api/v2/systemgroups/${groups[0].id}/members?limit=100`);
+    } finally {
+      await churned.close();
+    }
+  });
+
   it("catches deliberately wrong bodies, statuses and requests", async () => {
     const [result] = await expectValid("GET", "/api/v2/policyresults?limit=1", 200);
     const check = (path: string, status: number, body: unknown, method = "GET") => validator!.validateResponse({ method, path, status, body });
@@ -163,6 +263,16 @@ describe.skipIf(!validator)("contract: simulator answers validate against openap
     const undeclared = validator!.validateRequest({ method: "GET", url: "/api/v2/policies/abc/systems?sort=name", headers: { "x-api-key": "k" } });
     expect(undeclared.errors.join()).toMatch(/"sort" is not declared/);
     expect(validator!.validateRequest({ method: "GET", url: "/api/v2/policies", headers: {} }).errors.join()).toMatch(/x-api-key/);
+    expect(check("/api/systems", 200, { totalCount: "3", results: [] }).errors.join()).toMatch(/totalCount must be integer/);
+    expect(check("/api/systems", 200, { totalCount: 1, results: [{ _id: "a", id: "a" }] }).errors.join()).toMatch(/unevaluated properties \(id\)/);
+    expect(check("/api/v2/systemgroups", 200, [{ id: "a", type: "group" }]).valid).toBe(false);
+    expect(check("/api/v2/systemgroups/a/members", 200, [{ to: { id: "a" } }]).errors.join()).toMatch(/type/);
+    const repeated = validator!.validateRequest({ method: "GET", url: "/api/systems?filter=os:$eq:linux&filter=active:$eq:true", headers: { "x-api-key": "k" } });
+    expect(repeated.errors.join()).toMatch(/filter must be string/);
+    const unknownIndex = validator!.validateRequest({ method: "GET", url: "/api/systems?filter[nor][0]=os:$eq:linux", headers: { "x-api-key": "k" } });
+    expect(unknownIndex.errors.join()).toMatch(/"filter\[nor\]\[0\]" is not declared/);
+    const membersSort = validator!.validateRequest({ method: "GET", url: "/api/v2/systemgroups/abc/members?sort=id", headers: { "x-api-key": "k" } });
+    expect(membersSort.errors.join()).toMatch(/"sort" is not declared/);
   });
 
   it("wraps fetch so a client's own requests and the answers it gets are checked", async () => {

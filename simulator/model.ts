@@ -66,6 +66,8 @@ export interface SystemGroup {
   name: string;
   description: string;
   memberIds: readonly string[];
+  /** The OS its members share (a themed group such as "Windows Workstations"), null for a mixed group. Not served. */
+  os: OsFamily | null;
 }
 
 export interface DirectoryObject {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { applyChurnPatch, churnPatchSchema, presetSettings, type ChurnSettings } from "./churn-rates";
 import { FAULT_KINDS } from "./faults";
 import { DEFAULT_SIZE } from "./seed";
 
@@ -23,13 +24,18 @@ export const optionsPatchSchema = z
     tokenTtlSeconds: z.number().int().min(1).max(86_400),
     timeoutMs: z.number().int().min(0).max(600_000),
     timeoutMode: z.enum(["drop", "late"]),
+    churn: churnPatchSchema,
+    /** Simulated minutes per tick (default 60). */
+    tickMinutes: z.number().int().min(1).max(525_600),
+    /** Advance one tick every so many real milliseconds; null advances only on request. */
+    advanceIntervalMs: z.number().int().min(10).max(86_400_000).nullable(),
   })
   .partial()
   .strict();
 
 export type OptionsPatch = z.infer<typeof optionsPatchSchema>;
 
-export type ResolvedOptions = Required<Omit<OptionsPatch, "size">> & { size: typeof DEFAULT_SIZE };
+export type ResolvedOptions = Required<Omit<OptionsPatch, "size" | "churn">> & { size: typeof DEFAULT_SIZE; churn: ChurnSettings };
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   port: 0,
@@ -42,8 +48,13 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   tokenTtlSeconds: 3600,
   timeoutMs: 30_000,
   timeoutMode: "drop",
+  churn: presetSettings("off"),
+  tickMinutes: 60,
+  advanceIntervalMs: null,
 };
 
+/** Throws a RangeError when the merged churn rates are inconsistent. */
 export function applyPatch(current: ResolvedOptions, patch: OptionsPatch): ResolvedOptions {
-  return { ...current, ...patch, size: { ...current.size, ...patch.size } };
+  const churn = patch.churn === undefined ? current.churn : applyChurnPatch(current.churn, patch.churn);
+  return { ...current, ...patch, size: { ...current.size, ...patch.size }, churn };
 }

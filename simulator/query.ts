@@ -144,7 +144,7 @@ function fieldReader(path: string): (row: Row) => unknown {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Compares a record value with a filter value typed after the record's field; null when they cannot be compared. */
-function compare(recordValue: unknown, filterValue: string, field: string): number | null {
+export function compare(recordValue: unknown, filterValue: string, field: string): number | null {
   if (typeof recordValue === "number") {
     const n = Number(filterValue);
     if (filterValue.trim() === "" || Number.isNaN(n)) throw badRequest(`Bad Request: filter value "${filterValue}" for "${field}" must be a number`);
@@ -239,6 +239,8 @@ function project(row: Row, fields: string[], idField: string): Record<string, un
 
 export interface PageResult<T> {
   items: Array<T | Record<string, unknown>>;
+  /** Rows matching the filters, before skip/limit. */
+  total: number;
   /** Filter/sort/fields names the resource does not have: answered Mongo-style, and reported in a header. */
   unknownFields: string[];
 }
@@ -250,7 +252,13 @@ export interface PageResult<T> {
 export function listPage<T extends Row>(
   rows: readonly T[],
   query: ListQuery,
-  options: { knownFields: readonly string[]; idField?: string; filterView?: (row: T) => Row },
+  options: {
+    knownFields: readonly string[];
+    idField?: string;
+    filterView?: (row: T) => Row;
+    /** A further condition on the filter view (v1 filters and search). */
+    match?: (row: Row) => boolean;
+  },
 ): PageResult<T> {
   const idField = options.idField ?? "id";
   const sorted = sortRows(rows, query.sort, idField);
@@ -259,6 +267,7 @@ export function listPage<T extends Row>(
     const read = fieldReader(filter.field);
     return (row: Row) => matches(read(row), filter);
   });
+  if (options.match) tests.push(options.match);
   const filtered = tests.length === 0 ? sorted : sorted.filter((row) => {
     const viewed = view(row);
     return tests.every((test) => test(viewed));
@@ -267,7 +276,7 @@ export function listPage<T extends Row>(
   const items = query.fields.length === 0 ? page : page.map((row) => project(row, query.fields, idField));
   const named = [...query.filters.map((f) => f.field), ...query.sort.map((s) => s.field), ...query.fields];
   const unknownFields = [...new Set(named.filter((f) => !isKnown(f, options.knownFields)))];
-  return { items, unknownFields };
+  return { items, total: filtered.length, unknownFields };
 }
 
 function isKnown(field: string, known: readonly string[]): boolean {

@@ -17,6 +17,7 @@ export interface ApiContext {
   query: URLSearchParams;
   /** Parsed JSON body of POST/PUT. */
   body: unknown;
+  headers: IncomingHttpHeaders;
   org: OrgStore;
   caller: Caller;
   nowMs: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SIZE, seedDataset } from "./seed";
+import { DEFAULT_SIZE, SCALE_SIZE, seedDataset } from "./seed";
 
 const snapshot = (seed: number) => {
   const { templates, orgs } = seedDataset({ seed, size: DEFAULT_SIZE, systemKeys: [[], []] });
@@ -19,6 +19,36 @@ describe("seeded dataset", () => {
     const elapsed = performance.now() - started;
     expect(orgs[0]?.allResults()).toHaveLength(20_000);
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  it("seeds 200 policies x 1,000 systems with every policy bound to many systems and a status for each", () => {
+    const started = performance.now();
+    const { orgs } = seedDataset({ seed: 1, size: SCALE_SIZE, systemKeys: [[], []] });
+    const elapsed = performance.now() - started;
+    const org = orgs[0]!;
+    expect(org.policies()).toHaveLength(200);
+    expect(org.systems).toHaveLength(1000);
+    let pairs = 0;
+    for (const policy of org.policies()) {
+      const bound = org.systemPaths(policy.id);
+      expect(bound.length, policy.name).toBeGreaterThanOrEqual(50);
+      const statuses = org.statusesOfPolicy(policy.id);
+      expect(statuses.map((s) => s.systemID).sort()).toEqual(bound.map((b) => b.system.id));
+      pairs += bound.length;
+    }
+    expect(pairs).toBeGreaterThan(40_000);
+    expect(org.allResults()).toHaveLength(SCALE_SIZE.policyResults);
+    // About 0.6 s of CPU here; the bound only catches a quadratic regression, not a busy machine.
+    expect(elapsed).toBeLessThan(15_000);
+  });
+
+  it("gives a small org a status for every bound pair even when policyResults is smaller", () => {
+    const { orgs } = seedDataset({ seed: 4, size: { policies: 10, systems: 30, systemGroups: 4, policyResults: 5 }, systemKeys: [[], []] });
+    const org = orgs[0]!;
+    const pairs = org.policies().reduce((n, p) => n + org.systemPaths(p.id).length, 0);
+    expect(pairs).toBeGreaterThan(5);
+    expect(org.allResults()).toHaveLength(pairs);
+    for (const policy of org.policies()) expect(org.statusesOfPolicy(policy.id)).toHaveLength(org.systemPaths(policy.id).length);
   });
 
   it("has realistic ids, OS spread, result states and a typed windows_security_baseline template", () => {

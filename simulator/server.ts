@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { z } from "zod";
 import { authenticateApiKey, selectOrg, SERVICE_ACCOUNT_CREDENTIALS, TEST_KEYS, TokenIssuer, UNAUTHORIZED_BODY, unauthorized } from "./auth";
+import { addCounts, emptyCounts, runTick, type ChangeCounts, type TickReport } from "./churn";
+import type { ChurnPatch } from "./churn-rates";
 import { TrafficControl, type FaultKind } from "./faults";
 import { HttpError, parseJsonBody, readBody, sendJson, sendNoContent } from "./http-io";
 import { applyPatch, DEFAULT_OPTIONS, optionsPatchSchema, type ResolvedOptions } from "./options";
@@ -11,9 +14,11 @@ import { oauthRoutes } from "./routes/oauth";
 import { policyRoutes } from "./routes/policies";
 import { resultRoutes } from "./routes/results";
 import { systemV1Routes } from "./routes/systems-v1";
+import { systemGroupRoutes } from "./routes/system-groups";
 import { templateRoutes } from "./routes/templates";
 import { traversalRoutes } from "./routes/traversal";
-import { seedDataset, type Dataset } from "./seed";
+import { isoTime } from "./result-factory";
+import { DATA_ANCHOR_MS, seedDataset, type Dataset } from "./seed";
 import { isSignatureAuthorization, verifySystemSignature } from "./signature";
 import { StatsRecorder, type SimulatorStats } from "./stats";
 import { systemKeyPairs, type SystemKeyPair } from "./system-keys";
@@ -32,7 +37,26 @@ export interface SimulatorOptions {
   timeoutMs?: number;
   /** "drop" (default) destroys the connection after timeoutMs; "late" answers normally after it. */
   timeoutMode?: "drop" | "late";
+  /** Change per tick: "off" (default), "low", "demo", or rates (`churn-rates.ts`). */
+  churn?: ChurnPatch;
+  /** Simulated minutes per tick (default 60). */
+  tickMinutes?: number;
+  /** Advance a tick every so many milliseconds (demos); null (default) advances only on request. */
+  advanceIntervalMs?: number | null;
 }
+
+export interface AdvanceReport {
+  /** The current tick and simulated time after advancing. */
+  tick: number;
+  now: string;
+  /** Each tick's changes, oldest first. */
+  ticks: TickReport[];
+  /** The sum over `ticks`. */
+  changes: ChangeCounts;
+}
+
+/** Most ticks one call may advance (90 days of hourly ticks fit). */
+export const MAX_TICKS_PER_ADVANCE = 10_000;
 
 export interface Simulator {
   origin: string;
@@ -43,13 +67,19 @@ export interface Simulator {
   setOptions(patch: Partial<SimulatorOptions>): void;
   stats(): SimulatorStats;
   resetStats(): void;
-  /** Reseeds the data from the current seed and size (as POST /__simulator/reset). */
+  /** Reseeds the data from the current seed and size (as POST /__simulator/reset); the clock goes back to tick 0. */
   reset(): void;
+  /** Moves simulated time forward `ticks` ticks (default 1), applying the churn of each (as POST /__simulator/advance). */
+  advance(ticks?: number): AdvanceReport;
+  /** The current tick and simulated time. */
+  clock(): { tick: number; now: string };
   close(): Promise<void>;
 }
 
 /** Systems per org enrolled with an agent key (System Context): three in the first org, one in the second. */
 const KEYED_SYSTEMS_PER_ORG = [3, 1];
+
+const advanceSchema = z.object({ ticks: z.number().int().min(1).max(MAX_TICKS_PER_ADVANCE).default(1) }).strict();
 
 export async function startSimulator(input: SimulatorOptions = {}): Promise<Simulator> {
   let options = applyPatch(DEFAULT_OPTIONS, optionsPatchSchema.parse(input));
@@ -60,7 +90,9 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
   const stats = new StatsRecorder();
   const traffic = new TrafficControl(options.seed, () => options);
   const tokens = new TokenIssuer(() => options.tokenTtlSeconds);
-  const routes: Route[] = [...policyRoutes, ...associationRoutes, ...traversalRoutes, ...resultRoutes, ...templateRoutes, ...systemV1Routes, ...oauthRoutes(tokens)];
+  const routes: Route[] = [
+    ...policyRoutes, ...associationRoutes, ...traversalRoutes, ...resultRoutes, ...templateRoutes, ...systemV1Routes, ...systemGroupRoutes, ...oauthRoutes(tokens),
+  ];
   const match = compileRoutes(routes);
   const timers = new Set<NodeJS.Timeout>();
   const wait = (ms: number) => new Promise<void>((resolve) => {
@@ -69,19 +101,41 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
     timers.add(timer);
   });
 
+  const advance = (ticks = 1): AdvanceReport => {
+    if (!Number.isInteger(ticks) || ticks < 1 || ticks > MAX_TICKS_PER_ADVANCE) {
+      throw new RangeError(`ticks must be a whole number from 1 to ${MAX_TICKS_PER_ADVANCE}`);
+    }
+    const reports: TickReport[] = [];
+    const changes = emptyCounts();
+    for (let i = 0; i < ticks; i++) {
+      const report = runTick(dataset, options.churn, options.seed, options.tickMinutes * 60_000);
+      addCounts(changes, report.changes);
+      reports.push(report);
+    }
+    return { ...clock(), ticks: reports, changes };
+  };
+  const clock = () => ({ tick: dataset.clock.tick, now: isoTime(dataset.clock.nowMs) });
+
+  let autoAdvance: NodeJS.Timeout | null = null;
+  const scheduleAdvance = () => {
+    if (autoAdvance) clearInterval(autoAdvance);
+    autoAdvance = options.advanceIntervalMs === null ? null : setInterval(() => advance(1), options.advanceIntervalMs);
+  };
+
   const setOptions = (patch: Partial<SimulatorOptions>) => {
     const parsed = optionsPatchSchema.parse(patch);
     const reseed = parsed.seed !== undefined || parsed.size !== undefined;
     options = applyPatch(options, parsed);
     if (parsed.seed !== undefined) traffic.reseed(options.seed);
     if (reseed) dataset = seed(options, keysByOrg);
+    if (parsed.advanceIntervalMs !== undefined) scheduleAdvance();
   };
   const reset = () => {
     dataset = seed(options, keysByOrg);
     traffic.reseed(options.seed);
   };
 
-  const info = () => describe(origin, dataset, keyPairs, options);
+  const info = () => ({ ...describe(origin, dataset, keyPairs, options), clock: { ...clock(), tickMinutes: options.tickMinutes, anchor: isoTime(DATA_ANCHOR_MS) } });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://simulator.local");
@@ -116,7 +170,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
       throw new HttpError(403, { code: 403, message: "Forbidden: this API key is read-only" });
     }
     const body = route.method === "POST" || route.method === "PUT" ? parseJsonBody(await readBody(req)) : undefined;
-    return route.handle({ params, query: url.searchParams, body, org, caller, nowMs: Date.now() });
+    return route.handle({ params, query: url.searchParams, body, headers: req.headers, org, caller, nowMs: dataset.clock.nowMs });
   }
 
   function authorize(route: ApiRoute, req: IncomingMessage, url: URL): { org: OrgStore; caller: Caller } {
@@ -179,8 +233,19 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
       if (!parsed.success || parsed.data.port !== undefined) {
         return sendJson(res, 400, { code: 400, message: parsed.success ? "port cannot change at run time" : parsed.error.message });
       }
-      setOptions(parsed.data);
+      try {
+        setOptions(parsed.data);
+      } catch (error) {
+        if (error instanceof RangeError) return sendJson(res, 400, { code: 400, message: error.message });
+        throw error;
+      }
       return sendJson(res, 200, options);
+    }
+    if (route === "POST /__simulator/advance") {
+      const raw = await readBody(req);
+      const parsed = advanceSchema.safeParse(raw.trim() === "" ? {} : parseJsonBody(raw));
+      if (!parsed.success) return sendJson(res, 400, { code: 400, message: `Send {"ticks": n} with n from 1 to ${MAX_TICKS_PER_ADVANCE}: ${parsed.error.issues.map((i) => i.message).join("; ")}` });
+      return sendJson(res, 200, advance(parsed.data.ticks));
     }
     return sendJson(res, 404, { code: 404, message: "Not Found" });
   }
@@ -197,6 +262,8 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
     server.listen(options.port, "127.0.0.1", () => resolve());
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  scheduleAdvance();
+  let closing: Promise<void> | undefined;
 
   return {
     origin,
@@ -208,12 +275,16 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     reset,
-    close: () => new Promise<void>((resolve, reject) => {
+    advance,
+    clock,
+    close: () => (closing ??= new Promise<void>((resolve, reject) => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      if (autoAdvance) clearInterval(autoAdvance);
+      autoAdvance = null;
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeAllConnections();
-    }),
+    })),
   };
 }
 

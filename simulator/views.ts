@@ -1,4 +1,4 @@
-import type { PolicyRecord, PolicyTemplate, SystemRecord } from "./model";
+import type { PolicyRecord, PolicyTemplate, SystemGroup, SystemRecord } from "./model";
 import type { GraphEdge } from "./org-store";
 
 /** Response bodies exactly as the spec's schemas name them. */
@@ -43,5 +43,14 @@ export function systemV1View(s: SystemRecord, orgId: string) {
     _id: s.id, organization: orgId, hostname: s.hostname, displayName: s.displayName, os: s.os, osFamily: s.osFamily,
     version: s.osVersion, arch: s.arch, agentVersion: s.agentVersion, serialNumber: s.serialNumber, remoteIP: s.remoteIP,
     created: s.created, lastContact: s.lastContact, active: s.active, tags: [] as string[],
+  };
+}
+
+/** v2 `SystemGroup`: a static group, as an admin creates one in the console. */
+export function systemGroupView(g: SystemGroup, orgId: string) {
+  return {
+    id: g.id, type: "system_group" as const, name: g.name, description: g.description, email: "", attributes: null,
+    membershipMethod: "STATIC" as const, memberQuery: null, memberQueryExemptions: [] as unknown[], memberQueryErrorFlags: [] as string[],
+    memberSuggestionsNotify: false, organizationObjectId: orgId,
   };
 }

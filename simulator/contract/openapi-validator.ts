@@ -101,10 +101,10 @@ async function build(): Promise<OpenApiValidator | null> {
       const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
       const lowered = Object.fromEntries(entries.map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v ?? ""]));
       if (typeof body === "string") body = parseJsonText(body);
-      const query = found.url.search.slice(1);
-      const result = spec.api.validateRequest({ method: method.toLowerCase(), path: specPath, query, headers: lowered, body }, operation);
+      const params = spec.prefix === "/api" ? foldIndexedV1Filters(found.url.searchParams) : found.url.searchParams;
+      const result = spec.api.validateRequest({ method: method.toLowerCase(), path: specPath, query: params.toString(), headers: lowered, body }, operation);
       const errors = (result.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
-      errors.push(...undeclaredQueryParams(operation, found.url.searchParams));
+      errors.push(...undeclaredQueryParams(operation, params));
       if (requiresApiKey(operation) && !lowered["x-api-key"] && !lowered.authorization) {
         errors.push("missing x-api-key header (or a service-account Authorization: Bearer token)");
       }
@@ -188,6 +188,24 @@ function standardErrorSchema(document: Record<string, unknown>, status: number):
 
 function requiresApiKey(operation: Operation): boolean {
   return (operation.security ?? []).some((requirement) => "x-api-key" in requirement);
+}
+
+const INDEXED_V1_FILTER = /^filter\[(?:(?:and|or)\]\[)?\d+\]$/;
+
+/**
+ * v1's `trait_filter_filter` documents `filter[0]=…&filter[1]=…` (AND) and `filter[or][0]=…` (OR) in its
+ * description while its schema declares one string; each such value is checked as a `filter`.
+ */
+function foldIndexedV1Filters(params: URLSearchParams): URLSearchParams {
+  const folded = new URLSearchParams();
+  const indexed: string[] = [];
+  for (const [name, value] of params) {
+    if (INDEXED_V1_FILTER.test(name)) indexed.push(value);
+    else folded.append(name, value);
+  }
+  // One value stands for all: they share the schema (a string), and a repeated plain filter stays an error.
+  if (indexed.length > 0 && !folded.has("filter")) folded.append("filter", indexed[0] as string);
+  return folded;
 }
 
 function undeclaredQueryParams(operation: Operation, params: URLSearchParams): string[] {

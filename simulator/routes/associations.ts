@@ -1,8 +1,9 @@
 import { badRequest, HttpError, notFound } from "../http-io";
 import { TARGET_TYPES, type TargetType } from "../model";
+import { isObjectId } from "../object-id";
 import { listPage, parseListQuery } from "../query";
+import { pendingResults } from "../result-factory";
 import type { ApiContext, ApiRoute, Reply } from "../router";
-import { pendingResults } from "../seed";
 import { requirePolicy } from "./policies";
 import { withListHeaders } from "./list-reply";
 
@@ -39,6 +40,7 @@ function manageAssociation({ org, params, body, nowMs }: ApiContext): Reply {
     throw badRequest(`type must be one of ${TARGET_TYPES.join(", ")}`, { name: "type", status: "invalidType" });
   }
   if (typeof id !== "string" || id === "") throw badRequest("id is required", { name: "id", status: "nullId" });
+  if (!isObjectId(id)) throw badRequest(`id "${id}" is not a valid ObjectId`, { name: "id", status: "invalidId" });
   if (attributes !== undefined && attributes !== null && (typeof attributes !== "object" || Array.isArray(attributes))) {
     throw badRequest("attributes must be an object", { name: "attributes", status: "invalidAttributes" });
   }
@@ -48,9 +50,9 @@ function manageAssociation({ org, params, body, nowMs }: ApiContext): Reply {
   const association = { type: targetType, id, attributes: (attributes as Record<string, unknown> | null | undefined) ?? null };
   if (op === "add") {
     if (existing) throw new HttpError(409, { code: 409, message: `policy ${policy.id} is already associated with ${targetType} ${id}` });
-    const before = new Set(org.systemPaths(policy.id).map((s) => s.system.id));
+    const before = org.boundSystemIds(policy.id);
     org.addAssociation(policy.id, association);
-    const added = org.systemPaths(policy.id).map((s) => s.system.id).filter((systemId) => !before.has(systemId));
+    const added = [...org.boundSystemIds(policy.id)].filter((systemId) => !before.has(systemId));
     org.appendResults(pendingResults(org, policy.id, added, nowMs));
   } else {
     if (!existing) throw notFound(`association between policy ${policy.id} and ${targetType} ${id}`);

@@ -5,7 +5,7 @@ import type { OrgStore } from "../org-store";
 import { validateValues } from "../policy-values";
 import { listPage, parseListQuery } from "../query";
 import type { ApiContext, ApiRoute, Reply } from "../router";
-import { pendingResults } from "../seed";
+import { pendingResults } from "../result-factory";
 import { policyDetailsView, policyView } from "../views";
 import { withListHeaders } from "./list-reply";
 
@@ -69,12 +69,12 @@ function policyViews(org: OrgStore): ReturnType<typeof policyView>[] {
   return views;
 }
 
-function createPolicy({ org, body }: ApiContext): Reply {
+function createPolicy({ org, body, nowMs }: ApiContext): Reply {
   const input = bodyObject(body);
   const name = validName(org, input.name);
   const template = validTemplate(org, input.template);
   const values = validateValues(template, input.values);
-  const policy = org.insertPolicy({ name, notes: validNotes(input.notes), templateId: template.id, values });
+  const policy = org.insertPolicy({ name, notes: validNotes(input.notes), templateId: template.id, values }, nowMs);
   return { status: 201, body: policyDetailsView(policy, template) };
 }
 
@@ -95,7 +95,7 @@ function replacePolicy({ org, params, body, nowMs }: ApiContext): Reply {
   const name = validName(org, input.name, current.id);
   const policy = org.replacePolicy(current.id, { name, notes: validNotes(input.notes), values: validateValues(template, input.values) });
   // A changed policy is re-applied: its bound systems report pending until the agent checks in.
-  org.appendResults(pendingResults(org, policy.id, org.systemPaths(policy.id).map((s) => s.system.id), nowMs));
+  org.appendResults(pendingResults(org, policy.id, org.boundSystemIds(policy.id), nowMs));
   return { status: 200, body: policyView(policy, template) };
 }
 
