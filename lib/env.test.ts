@@ -29,4 +29,17 @@ describe("configuration", () => {
     expect(message).toContain("PORT must be a whole number above 0");
     expect(message).toContain("AUTH_SECRET must be at least 32 characters");
   });
+
+  it("reads trusted proxies as a hop count or address ranges, and names a bad one", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe(2);
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, loopback" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "loopback"]);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toThrow(/TRUSTED_PROXIES must be a hop count or addresses\/CIDR ranges/);
+  });
+
+  it("caps sessions at 12 hours unless told otherwise", () => {
+    expect(parseEnv({}).SESSION_MAX_HOURS).toBe(12);
+    expect(parseEnv({ SESSION_MAX_HOURS: "4" }).SESSION_MAX_HOURS).toBe(4);
+    expect(() => parseEnv({ SESSION_MAX_HOURS: "0" })).toThrow(/SESSION_MAX_HOURS must be a whole number above 0/);
+  });
 });

@@ -1,6 +1,7 @@
 // The app's configuration: every environment variable it reads, validated with zod and read once. A bad value
 // stops the caller with a message that names the variable and says what to set. Scripts that run before the app
 // (start, test, worker) read the same object, so a variable means one thing everywhere.
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 const list = z
@@ -27,6 +28,27 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
 
+/**
+ * Reverse proxies whose X-Forwarded-For the app believes: a hop count ("1": the address the nearest proxy saw)
+ * or their addresses and CIDR ranges ("10.0.0.0/8, loopback"). Unset or 0: the TCP peer is the client.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, ctx): number | string[] => {
+    const text = (value ?? "").trim();
+    if (text === "") return 0;
+    if (/^\d+$/.test(text)) return Number(text);
+    const ranges = text.split(",").map((part) => part.trim()).filter(Boolean);
+    try {
+      proxyaddr.compile(ranges);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `must be a hop count or addresses/CIDR ranges such as 10.0.0.0/8 or loopback (${(error as Error).message})` });
+      return z.NEVER;
+    }
+    return ranges;
+  });
+
 export const envSchema = z.object({
   /** postgresql:// URL; unset means the embedded Postgres that `npm start` resolves and exports. */
   DATABASE_URL: optionalText.pipe(
@@ -51,6 +73,9 @@ export const envSchema = z.object({
   /** Where the embedded default keeps its generated credentials key; set by `npm start`, not by users. */
   CREDENTIALS_LOCAL_KEY_DIR: optionalText,
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  TRUSTED_PROXIES: trustedProxies,
+  /** The longest one sign-in lasts, however active: a stolen session cookie stops working by then. */
+  SESSION_MAX_HOURS: positiveInt(12),
   PORT: positiveInt(3000),
   HOST: z.string().optional().default("127.0.0.1"),
   NODE_ENV: z.string().optional().default("development"),

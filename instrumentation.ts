@@ -1,0 +1,8 @@
+// Runs once when a server process starts, before it serves a request.
+export async function register() {
+  // NEXT_RUNTIME is fixed at build time (not configuration): only the Node.js server has sockets to stamp.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { stampPeerAddresses } = await import("@/lib/auth/peer-address");
+    stampPeerAddresses();
+  }
+}
