@@ -1,10 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
-import { headers } from "next/headers";
 import { z } from "zod";
-import { signIn as authSignIn } from "@/lib/auth/auth";
-import { clientIp } from "@/lib/auth/client-ip";
-import { signInRetryAfterMs } from "@/lib/auth/sign-in-throttle";
+import { signIn as authSignIn, SignInThrottled } from "@/lib/auth/auth";
 
 const schema = z.object({
   email: z.string().trim().max(320),
@@ -20,15 +17,18 @@ function safeCallback(url: string | undefined): string {
   return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
 }
 
+/** The sign-in form. The throttle lives in authorize() (lib/auth/auth.ts), which every sign-in path goes through. */
 export async function signIn(raw: unknown): Promise<{ error: string }> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: "Enter your email and password." };
   const { email, password, callbackUrl } = parsed.data;
-  const waitMs = signInRetryAfterMs(email, clientIp(await headers()));
-  if (waitMs > 0) return { error: `Too many sign-in attempts. Try again in ${Math.ceil(waitMs / 1000)} seconds.` };
   try {
     await authSignIn("credentials", { email, password, redirectTo: safeCallback(callbackUrl) });
   } catch (error) {
+    if (error instanceof SignInThrottled) {
+      const seconds = Math.ceil(error.retryAfterMs / 1000);
+      return { error: `Too many sign-in attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.` };
+    }
     if (error instanceof AuthError) return { error: GENERIC_FAILURE };
     throw error; // Next's redirect on success
   }

@@ -83,4 +83,15 @@ describe("API token store", () => {
     await expect(revokeApiToken(summary.id, other)).rejects.toMatchObject({ kind: "notFound" });
     expect((await authenticateApiToken(token, "127.0.0.1")).tokenId).toBe(summary.id);
   });
+
+  it("refuses the token of an owner who still has a one-time password, saying why, until they replace it", async () => {
+    const { token } = await createApiToken({ name: "too-early", scopes: ["credentials:read"] }, context);
+    await db.user.update({ where: { id: context.user.id }, data: { mustChangePassword: true } });
+    const error = await authenticateApiToken(token, "203.0.113.78").catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "forbidden", message: expect.stringMatching(/one-time password.*choose their own/) });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: API_TOKEN_AUDIT.authFailed, ip: "203.0.113.78" } });
+    expect(audit).toMatchObject({ target: "too-early", metadata: { reason: "password_change_required" } });
+    await db.user.update({ where: { id: context.user.id }, data: { mustChangePassword: false } });
+    expect((await authenticateApiToken(token, "203.0.113.78")).user.id).toBe(context.user.id);
+  });
 });

@@ -65,6 +65,8 @@ export interface TokenCaller {
 // lastUsedAt is for people deciding which tokens to revoke: minute precision is plenty and saves a write per call.
 const LAST_USED_PRECISION_MS = 60_000;
 const INVALID = "The API token is invalid, expired or revoked. Create a new one in Settings -> API tokens.";
+const OWNER_MUST_CHANGE_PASSWORD =
+  "The token's owner still has the one-time password they were given: the token works once they sign in and choose their own password.";
 
 /**
  * Resolves a bearer token to its owner as the database knows them now (role read on every request).
@@ -72,13 +74,13 @@ const INVALID = "The API token is invalid, expired or revoked. Create a new one 
  * the presented value is never stored.
  */
 export async function authenticateApiToken(presented: string, ip: string): Promise<TokenCaller> {
-  const refuse = async (reason: string, target?: string, actor?: { id: string; name: string }): Promise<never> => {
+  const refuse = async (reason: string, target?: string, actor?: { id: string; name: string }, error = new GuardError("unauthenticated", INVALID)): Promise<never> => {
     const audit = refusalToAudit(ip, reason);
     if (audit) {
       const metadata = audit.folded > 0 ? { reason, alsoRefusedInTheLastMinute: audit.folded } : { reason };
       await recordAuditEvent({ actor: actor ?? null, action: AUDIT_ACTIONS.apiTokenAuthFailed, target, outcome: "failure", metadata, ip });
     }
-    throw new GuardError("unauthenticated", INVALID);
+    throw error;
   };
   if (!isApiTokenShaped(presented)) return refuse("malformed");
   const row = await db.apiToken.findUnique({
@@ -97,6 +99,8 @@ export async function authenticateApiToken(presented: string, ip: string): Promi
   const now = Date.now();
   if (row.revokedAt) return refuse("revoked", row.name, row.user);
   if (row.expiresAt && row.expiresAt.getTime() <= now) return refuse("expired", row.name, row.user);
+  // Until the owner replaces the one-time password an admin gave them, the account does nothing but that.
+  if (row.user.mustChangePassword) return refuse("password_change_required", row.name, row.user, new GuardError("forbidden", OWNER_MUST_CHANGE_PASSWORD));
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }

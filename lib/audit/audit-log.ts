@@ -6,7 +6,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const AUDIT_ACTIONS = {
   signInSucceeded: "auth.sign_in",
   signInFailed: "auth.sign_in_failed",
+  signInThrottled: "auth.sign_in_throttled",
   signOut: "auth.sign_out",
+  signOutEverywhere: "auth.sign_out_everywhere",
+  sessionRefused: "auth.session_refused",
   ownerCreated: "user.owner_created",
   userAdded: "user.added",
   roleChanged: "user.role_changed",

@@ -4,6 +4,7 @@ import { authenticateApiToken } from "@/lib/api-tokens/api-token-store";
 import { clientIp } from "./client-ip";
 import { GuardError, requireUser, type GuardContext } from "./guard";
 import { hasRole, type Role } from "./roles";
+import { assertSameOrigin } from "./same-origin";
 
 export interface ApiCaller extends GuardContext {
   /** How the caller proved who they are; a session is the app's own pages. */
@@ -19,7 +20,10 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 export async function requireApiCaller(request: Request, guard: { role: Role; scopes: readonly ApiScope[] }): Promise<ApiCaller> {
   const ip = clientIp(request.headers);
   const authorization = request.headers.get("authorization");
-  if (authorization === null) return { user: await requireUser(guard.role), ip, via: "session" };
+  if (authorization === null) {
+    assertSameOrigin(request.headers);
+    return { user: await requireUser(guard.role), ip, via: "session" };
+  }
 
   const presented = BEARER.exec(authorization)?.[1];
   if (!presented) throw new GuardError("unauthenticated", 'Send the token as "Authorization: Bearer jcm_...".');

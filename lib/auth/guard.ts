@@ -6,10 +6,11 @@ import type { z } from "zod";
 import { AppError, type ErrorBody } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/describe-error";
 import { fieldErrorsFromZod } from "@/lib/errors/zod-issues";
-import { db } from "@/lib/db";
 import { auth } from "./auth";
 import { clientIp } from "./client-ip";
 import { hasRole, type Role } from "./roles";
+import { assertSameOrigin } from "./same-origin";
+import { userOfSession } from "./sessions";
 
 export interface SessionUser {
   id: string;
@@ -30,19 +31,23 @@ export class GuardError extends AppError<GuardErrorKind> {
 }
 
 /**
- * The signed-in user as the database knows them now: a JWT may outlive a role change or a removal, so the
- * role is never taken from the token. Read once per request, however many layouts and pages ask.
+ * The signed-in user as the database knows them now: a JWT may outlive a role change, a removal or the end of
+ * its session (sign-out, password change, absolute lifetime), so only its session id is taken from the token.
+ * Read once per request, however many layouts and pages ask.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, mustChangePassword: true } });
+  return userOfSession(session?.sessionId, session?.user?.id, async () => clientIp(await headers()));
 });
 
-export async function requireUser(atLeast: Role = "viewer"): Promise<SessionUser> {
+export const PASSWORD_CHANGE_REQUIRED =
+  "Choose your own password first: you signed in with a one-time password. Until you change it at /change-password, only changing the password and signing out work.";
+
+/** `beforePasswordChange`: also for a user who still has a one-time password (changing it, signing out). */
+export async function requireUser(atLeast: Role = "viewer", { beforePasswordChange = false } = {}): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) throw new GuardError("unauthenticated", "Sign in to continue.");
+  if (user.mustChangePassword && !beforePasswordChange) throw new GuardError("forbidden", PASSWORD_CHANGE_REQUIRED);
   if (!hasRole(user.role, atLeast)) throw new GuardError("forbidden", `This needs the ${atLeast} role or higher; you are ${user.role}.`);
   return user;
 }
@@ -69,12 +74,12 @@ export interface GuardContext {
  * Results are plain data, so errors reach the form instead of an error page.
  */
 export function guardedAction<S extends z.ZodType, T>(
-  options: { role: Role; input: S },
+  options: { role: Role; input: S; beforePasswordChange?: boolean },
   handler: (input: z.infer<S>, context: GuardContext) => Promise<T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
-      const user = await requireUser(options.role);
+      const user = await requireUser(options.role, options);
       const input = parseInput(options.input, raw);
       const ip = clientIp(await headers());
       return { ok: true, data: await handler(input, { user, ip }) };
@@ -91,6 +96,7 @@ export function guardedRoute<P>(
 ): (request: Request, routeContext: { params: Promise<P> }) => Promise<Response> {
   return async (request, routeContext) => {
     try {
+      assertSameOrigin(request.headers);
       const user = await requireUser(options.role);
       return await handler(request, { user, ip: clientIp(request.headers), params: await routeContext.params });
     } catch (error) {

@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { GuardError } from "@/lib/auth/guard";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { canAssignRole, canRemoveUser, type Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 
@@ -76,7 +77,8 @@ export async function changeRole(input: { userId: string; role: Role }, { user: 
   });
 }
 
-export async function changeOwnPassword(input: { currentPassword: string; newPassword: string }, { user, ip }: GuardContext) {
+/** Sets a new password and ends the user's other sessions (a cookie someone else holds dies with the old password). */
+export async function changeOwnPassword(input: { currentPassword: string; newPassword: string }, { user, ip }: GuardContext, currentSessionId?: string): Promise<number> {
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new GuardError("invalid", "The current password is incorrect.", { currentPassword: "This is not your current password" });
@@ -85,13 +87,15 @@ export async function changeOwnPassword(input: { currentPassword: string; newPas
     throw new GuardError("invalid", "Choose a password different from the current one.", { newPassword: "Use a new password" });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
-    await recordAuditEvent({ actor: user, action: AUDIT_ACTIONS.passwordChanged, target: user.email, ip }, tx);
+    const otherSessionsEnded = await endUserSessions(user.id, "password_changed", { keep: currentSessionId, tx });
+    await recordAuditEvent({ actor: user, action: AUDIT_ACTIONS.passwordChanged, target: user.email, metadata: { otherSessionsEnded }, ip }, tx);
+    return otherSessionsEnded;
   });
 }
 
-/** Removes an account: its sessions stop working at once (the guard reads the user on every request). */
+/** Removes an account: its sessions and API tokens go with it (cascade), so they stop working at once. */
 export async function removeUser(input: { userId: string }, { user: actor, ip }: GuardContext) {
   return db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, role: true } });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SignOutEverywhereButton } from "@/components/settings/sign-out-everywhere-button";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -19,6 +21,13 @@ export default async function SettingsPage() {
             <p className="text-sm text-zinc-500">Signed in as {user.email}. Change your password.</p>
           </Card>
         </Link>
+        <Card className="space-y-2">
+          <h2 className="font-medium">Sessions</h2>
+          <p className="text-sm text-zinc-500">
+            A sign-in lasts until you sign out, for at most {env().SESSION_MAX_HOURS} hours. Lost a device? End every session at once.
+          </p>
+          <SignOutEverywhereButton />
+        </Card>
         <Link href="/settings/api-tokens">
           <Card className="hover:border-brand-500">
             <h2 className="font-medium">API tokens</h2>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { signOut } from "@/app/actions/sign-out";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/guard";
 
@@ -22,7 +24,13 @@ export default async function ChangePasswordPage() {
         </p>
       </div>
       <ChangePasswordForm />
-      {!user.mustChangePassword && (
+      {user.mustChangePassword ? (
+        <form action={signOut}>
+          <Button type="submit" variant="ghost">
+            Sign out
+          </Button>
+        </form>
+      ) : (
         <Link href="/settings" className="text-sm text-brand-600 underline">
           Back to Settings
         </Link>
