@@ -5,6 +5,7 @@ import { changePassword } from "@/app/actions/change-password";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { NEW_PASSWORD_HELP } from "@/lib/users/password-help";
 
 export function ChangePasswordForm() {
   const router = useRouter();
@@ -27,7 +28,7 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         required
-        help="At least 12 characters. A passphrase of several words is easy to remember and hard to guess."
+        help={NEW_PASSWORD_HELP}
         error={error?.fieldErrors?.newPassword}
       />
       <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={error?.fieldErrors?.confirmPassword} />

@@ -4,6 +4,7 @@ import { createOwner } from "@/app/actions/create-owner";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { NEW_PASSWORD_HELP } from "@/lib/users/password-help";
 import type { ActionResult } from "@/lib/auth/guard";
 
 type State = { values: Record<string, string>; result: ActionResult<never> } | null;
@@ -27,7 +28,7 @@ export function OwnerSetupForm() {
         type="password"
         autoComplete="new-password"
         required
-        help="At least 12 characters. A passphrase of several words is easy to remember and hard to guess."
+        help={NEW_PASSWORD_HELP}
         error={error?.fieldErrors?.password}
       />
       <TextField
