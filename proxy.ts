@@ -1,5 +1,9 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
+import { clientIp } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
+import { actionBodyTooDeep, MAX_ACTION_NESTING } from "@/lib/security/action-body";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
 // Reachable without a session: sign-in, first-run setup, Auth.js's own endpoints, the health probe and the
 // API description.
@@ -10,15 +14,37 @@ function carriesApiToken(pathname: string, headers: Headers): boolean {
   return pathname.startsWith("/api/v1/") && /^Bearer\s/i.test(headers.get("authorization") ?? "");
 }
 
-export const proxy = auth((request) => {
+function route(request: NextRequest & { auth: unknown }, nonce: string, policy: string): NextResponse {
   const { pathname, search } = request.nextUrl;
-  if (request.auth?.user || PUBLIC_PATHS.some((p) => p.test(pathname)) || carriesApiToken(pathname, request.headers)) return NextResponse.next();
+  const signedIn = Boolean((request.auth as { user?: unknown } | null)?.user);
+  if (signedIn || PUBLIC_PATHS.some((p) => p.test(pathname)) || carriesApiToken(pathname, request.headers)) {
+    // Next reads the nonce from the request's policy and puts it on every script it renders.
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", policy);
+    headers.set("x-nonce", nonce);
+    return NextResponse.next({ request: { headers } });
+  }
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { kind: "unauthenticated", message: "Sign in or send a valid API token." } }, { status: 401 });
   }
   const signIn = new URL("/sign-in", request.nextUrl.origin);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(signIn);
+}
+
+export const proxy = auth(async (request) => {
+  if (await actionBodyTooDeep(request.clone())) {
+    console.warn(`[proxy] refused a server action nested deeper than ${MAX_ACTION_NESTING} levels from ${clientIp(request.headers)} to ${request.nextUrl.pathname}`);
+    return NextResponse.json(
+      { error: { kind: "invalid", message: `The request is nested deeper than ${MAX_ACTION_NESTING} levels. Send flatter data.` } },
+      { status: 400 },
+    );
+  }
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { development: env().NODE_ENV === "development" });
+  const response = route(request, nonce, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 });
 
 export const config = {

@@ -6,6 +6,7 @@ import { linter, lintGutter } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { documentNonce } from "@/lib/security/document-nonce";
 
 /** Lets the owner replace the text (an import) without making the editor controlled. */
 export interface JsonEditorController {
@@ -56,6 +57,8 @@ export function JsonEditor({ initialText, onChange, label, readOnly = false, deb
           EditorState.readOnly.of(readOnly),
           EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of({ "aria-label": label, ...(testId ? { "data-testid": testId } : {}) }),
+          // CodeMirror adds <style> elements; the page's CSP admits them with the page's nonce.
+          EditorView.cspNonce.of(documentNonce() ?? ""),
           EditorView.theme({ "&": { height, fontSize: "12px" }, ".cm-scroller": { overflow: "auto", fontFamily: "ui-monospace, monospace" } }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
