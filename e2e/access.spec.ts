@@ -9,6 +9,7 @@ import type { ApiScope } from "../lib/api-tokens/api-token-scopes";
 import { hasRole, type Role } from "../lib/auth/roles";
 import { OWNER } from "./accounts";
 import { anonymousContext, createToken, createUser, ownerId, rowCounts, signedInContext } from "./api-accounts";
+import { actionIds, callAction } from "./server-actions";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ROLES_BELOW_OWNER = ["viewer", "editor", "admin"] as const;
@@ -54,6 +55,7 @@ const ACTIONS: Record<string, Role | "public"> = {
   "save-node-config.ts#saveNodeConfig": "editor",
   "sign-in.ts#signIn": "public",
   "sign-out.ts#signOut": "public",
+  "sign-out-everywhere.ts#signOutEverywhere": "viewer",
   "test-credential-values.ts#testCredentialValues": "admin",
   "test-credential.ts#testCredential": "admin",
   "update-credential.ts#updateCredential": "admin",
@@ -77,34 +79,6 @@ function discoverActions(): string[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".ts"))
     .flatMap((file) => [...readFileSync(path.join(dir, file), "utf8").matchAll(/export\s+(?:const|async function|function)\s+(\w+)/g)].map((m) => `${file}#${m[1]}`));
-}
-
-/**
- * How an action is called over HTTP: `next build` writes .next/server/server-reference-manifest.json, which maps
- * each action id to its source file and export name. A POST to any page with the header `Next-Action: <id>` and
- * the arguments as a JSON array runs it, exactly as the browser's form does; the answer is React's flight format
- * (`1:<json result>`). We post to /sign-in, a public page; Next forwards the call to a page that imports the
- * action, so an anonymous caller is stopped by the proxy (no result at all) or else by the action's own guard.
- */
-function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const ids = new Map<string, string>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.filename?.startsWith("app/actions/")) ids.set(`${path.basename(entry.filename)}#${entry.exportedName}`, id);
-  }
-  return ids;
-}
-
-async function callAction(context: APIRequestContext, id: string, args: unknown[]): Promise<{ status: number; result: unknown }> {
-  const response = await context.post("/sign-in", {
-    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify(args),
-    maxRedirects: 0,
-  });
-  const line = (await response.text()).split("\n").find((l) => l.startsWith("1:"));
-  return { status: response.status(), result: line ? JSON.parse(line.slice(2)) : undefined };
 }
 
 const refusedKind = (result: unknown) => (result as { ok?: boolean; error?: { kind?: string } } | undefined)?.error?.kind;
@@ -175,7 +149,9 @@ test.describe("access control", () => {
     } as Record<Role | "anonymous", APIRequestContext>;
     const before = await rowCounts();
     let called = 0;
-    for (const [key, access] of Object.entries(ACTIONS)) {
+    // Signing out ends the caller's session (server-side, not only the cookie), so it is called last.
+    const lastly = (key: string) => Number(key === "sign-out.ts#signOut");
+    for (const [key, access] of Object.entries(ACTIONS).sort(([a], [b]) => lastly(a) - lastly(b))) {
       const id = ids.get(key);
       // An action no page imports has no id in the build: nothing can call it over HTTP.
       if (!id) {

@@ -25,7 +25,7 @@ export async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promis
   }
 }
 
-export async function createUser(role: Exclude<Role, "owner">, label = role): Promise<TestUser> {
+export async function createUser(role: Exclude<Role, "owner">, label: string = role): Promise<TestUser> {
   const user = { id: randomUUID(), email: `${label}-${randomUUID().slice(0, 8)}@example.com`, password: `pw-${randomUUID()}`, role };
   const passwordHash = await hashPassword(user.password);
   await withDb((db) =>

@@ -102,7 +102,12 @@ test("the audit log lists sign-ins, failures and user changes, newest first", as
   expect(firstTime! >= lastTime!).toBe(true);
 });
 
-test("sign-out ends the session", async ({ page }) => {
+test("sign-out ends the session", async ({ browser }) => {
+  // A session of its own: signing out ends the session, so the suite's shared owner session must not be it.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, OWNER.email, OWNER.password);
+  await expect(page.getByTestId("signed-in-user")).toHaveText(OWNER.name);
   await page.goto("/credentials");
   await page.waitForLoadState("networkidle");
   // A click that lands before React has hydrated the form can be lost; clicking again is what a person does.
@@ -112,4 +117,5 @@ test("sign-out ends the session", async ({ page }) => {
   }).toPass({ timeout: 20_000 });
   await page.goto("/credentials");
   await expect(page).toHaveURL(/\/sign-in/);
+  await context.close();
 });
