@@ -89,7 +89,7 @@ describe("API token store", () => {
     await db.user.update({ where: { id: context.user.id }, data: { mustChangePassword: true } });
     const error = await authenticateApiToken(token, "203.0.113.78").catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "forbidden", message: expect.stringMatching(/one-time password.*choose their own/) });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: API_TOKEN_AUDIT.authFailed, ip: "203.0.113.78" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: AUDIT_ACTIONS.apiTokenAuthFailed, ip: "203.0.113.78" } });
     expect(audit).toMatchObject({ target: "too-early", metadata: { reason: "password_change_required" } });
     await db.user.update({ where: { id: context.user.id }, data: { mustChangePassword: false } });
     expect((await authenticateApiToken(token, "203.0.113.78")).user.id).toBe(context.user.id);
