@@ -26,7 +26,7 @@ async function runInBuilder(page: Page, config: unknown, name?: string) {
   if (name) {
     await page.getByLabel("Node name").fill(name);
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page).toHaveURL(/\/node-builder\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/node-builder\/(?!new$)[a-z0-9]+$/); // saved: not /new any more
   }
   await page.getByRole("button", { name: "Run node" }).click();
   await expect(page.getByTestId("run-success").or(page.getByTestId("run-error"))).toBeVisible({ timeout: 30_000 });
