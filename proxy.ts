@@ -33,7 +33,7 @@ function route(request: NextRequest & { auth: unknown }, nonce: string, policy: 
 }
 
 export const proxy = auth(async (request) => {
-  if (await actionBodyTooDeep(request.clone())) {
+  if (await actionBodyTooDeep(request)) {
     console.warn(`[proxy] refused a server action nested deeper than ${MAX_ACTION_NESTING} levels from ${clientIp(request.headers)} to ${request.nextUrl.pathname}`);
     return NextResponse.json(
       { error: { kind: "invalid", message: `The request is nested deeper than ${MAX_ACTION_NESTING} levels. Send flatter data.` } },
