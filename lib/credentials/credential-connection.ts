@@ -9,6 +9,7 @@ import { requireService, validateFields } from "./credential-fields";
 import type { CredentialForm } from "./credential-input";
 import { findSealedCredential, mergeWithStored, openSecrets } from "./credential-store";
 import { allowedOrigins } from "./outbound-allow-list";
+import { OUTBOUND_USER_AGENT } from "./outbound-user-agent";
 
 export interface TestOutcome {
   ok: boolean;
@@ -25,7 +26,7 @@ export interface TestOutcome {
 async function runTest(authType: string, serviceId: string, fields: Record<string, string>): Promise<TestOutcome> {
   const service = requireService(serviceId);
   const { auth, connection } = validateFields(service, authType, fields);
-  const result = await service.createClient({ auth, connection, allowedOrigins: allowedOrigins() }).testConnection();
+  const result = await service.createClient({ auth, connection, allowedOrigins: allowedOrigins(), userAgent: OUTBOUND_USER_AGENT }).testConnection();
   const testedAt = new Date().toISOString();
   if (result.ok) return { ok: true, headline: "Connected", message: result.message, latencyMs: result.latencyMs, testedAt };
   const { error } = result;
@@ -101,7 +102,7 @@ export async function clientForCredential(
   const service = requireService(row.service);
   const { auth, connection } = validateFields(service, row.authType, { ...(row.settings as Record<string, string>), ...openSecrets(row) });
   return {
-    client: service.createClient({ ...options, auth, connection, allowedOrigins: allowedOrigins() }),
+    client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, ...options, auth, connection, allowedOrigins: allowedOrigins() }),
     integration: service,
     credential: { id: row.id, name: row.name, authType: row.authType },
   };

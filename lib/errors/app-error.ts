@@ -6,6 +6,10 @@ export interface Issue {
   path: string;
   message: string;
   severity: "error" | "warning";
+  /** Stable for programs, on warnings a result carries: `unknownField`, `moreRecords`, `commaInFilter`, … */
+  code?: string;
+  /** A one-click fix: the value that replaces the one at `path` in the node's parameters. */
+  fix?: { label: string; value: unknown };
 }
 
 /** The body of every refusal, from a route handler (`{ error: body }`) or a server action (`{ ok: false, error: body }`). */

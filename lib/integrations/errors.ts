@@ -7,6 +7,13 @@ export interface ErrorKindSpec {
   status: number;
   /** What to do about it, in the integration guide's voice. */
   advice: string;
+  /** Advice for a credential type where the fix differs (a rejected signature is not a rejected API key). */
+  adviceByAuthType?: Readonly<Record<string, string>>;
+}
+
+/** The advice for a kind, for the credential type that failed when it is known. */
+export function adviceFor(spec: ErrorKindSpec, authType: string | undefined): string {
+  return (authType !== undefined && spec.adviceByAuthType && Object.hasOwn(spec.adviceByAuthType, authType) ? spec.adviceByAuthType[authType] : undefined) ?? spec.advice;
 }
 
 export interface IntegrationErrorInit<K extends string> {
@@ -16,6 +23,8 @@ export interface IntegrationErrorInit<K extends string> {
   message: string;
   /** The service's own HTTP status, when it answered. */
   upstreamStatus?: number;
+  /** The credential type in use, for advice that depends on it. */
+  authType?: string;
   /** The parameter at fault, e.g. `policyData.template`. */
   path?: string;
   issues?: Issue[];
@@ -32,7 +41,7 @@ export class IntegrationError<K extends string = string> extends AppError<K> {
   constructor(init: IntegrationErrorInit<K>) {
     super(init.kind, init.message, {
       status: init.spec.status,
-      guidance: init.spec.advice,
+      guidance: adviceFor(init.spec, init.authType),
       ...(init.upstreamStatus === undefined ? {} : { upstreamStatus: init.upstreamStatus }),
       ...(init.path === undefined ? {} : { path: init.path }),
       ...(init.issues === undefined ? {} : { issues: init.issues }),

@@ -3,6 +3,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import { example } from "./example";
 import { jumpcloud } from "./jumpcloud";
+import { adviceFor } from "./errors";
 import type { IntegrationDefinition, OperationDescription } from "./types";
 
 const integrations: readonly IntegrationDefinition[] = [jumpcloud, example];
@@ -54,8 +55,8 @@ export function operationTitle(serviceId: string, resource: string, operation: s
   return `${labels.resource} · ${labels.operation}`;
 }
 
-/** What to do about a failure of this kind, in the service's words (undefined for the app's own kinds). */
-export function errorAdvice(serviceId: string, kind: string): string | undefined {
+/** What to do about a failure of this kind (for this credential type), in the service's words (undefined for the app's own kinds). */
+export function errorAdvice(serviceId: string, kind: string, authType?: string): string | undefined {
   const kinds = getIntegration(serviceId)?.errorKinds;
-  return kinds && Object.hasOwn(kinds, kind) ? kinds[kind]!.advice : undefined;
+  return kinds && Object.hasOwn(kinds, kind) ? adviceFor(kinds[kind]!, authType) : undefined;
 }

@@ -76,10 +76,15 @@ export interface ParameterSpec {
   options?: ReadonlyArray<{ value: string; label: string }>;
   /** For resourceLocator: where the candidates come from. */
   locator?: Locator;
-  /** For dynamicFields: the loader (see IntegrationDefinition.loaders) and the sibling parameter it reads. */
-  dynamicFields?: { loader: string; dependsOn: string };
+  /**
+   * For dynamicFields: the loader (see IntegrationDefinition.loaders), the sibling parameter it reads, and the check
+   * of a value against the loaded fields (every problem, each at its path under `path`).
+   */
+  dynamicFields?: { loader: string; dependsOn: string; check?(fields: readonly DynamicField[], value: unknown, path: string): Issue[] };
   /** Other input keys accepted for this parameter (e.g. `id` for `policyId`). */
   aliases?: readonly string[];
+  /** For a collection's child: top-level input keys that fill it when the node leaves it out, like an extracted parameter. */
+  extractAs?: readonly string[];
   /** n8n-style display condition on sibling values, e.g. limit only when returnAll is false. */
   showWhen?: Record<string, readonly unknown[]>;
   children?: readonly ParameterSpec[];
@@ -146,6 +151,8 @@ export interface RunMeta {
   requests: number;
   pages: number;
   durationMs: number;
+  /** What the run learned that the caller must know to read the items right (a list that stopped at a full page). */
+  warnings: Issue[];
 }
 
 export interface RunResult {
@@ -163,6 +170,8 @@ export interface RateLimiter {
 }
 
 export interface ClientOptions {
+  /** Sent as User-Agent on every request: the app's name and version. */
+  userAgent?: string;
   /** The parsed secret fields (from parseAuth). */
   auth: unknown;
   /** The parsed connection settings (from parseConnection). */
@@ -201,10 +210,17 @@ export interface DynamicField {
   id: string;
   name: string;
   label: string;
-  type: "text" | "number" | "checkbox" | "select";
+  /** "other": a display type whose values are not checked (tables, lists, files). */
+  type: "text" | "number" | "checkbox" | "select" | "other";
   defaultValue: unknown;
   required: boolean;
   options: ReadonlyArray<{ value: string; label: string }>;
+  /** Bounds the service enforces: number min/max, text maxLength. */
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** Stored secret; the service may return it masked. */
+  sensitive?: boolean;
 }
 
 export interface DynamicFieldSet {

@@ -19,7 +19,7 @@ const errors = (result: ReturnType<typeof resolveParameters>) => result.issues.f
 const warnings = (result: ReturnType<typeof resolveParameters>) => result.issues.filter((issue) => issue.severity === "warning");
 
 describe("resolveParameters with the integration guide", () => {
-  it("resolves every example without errors (inputs from the guide, or ids for the dynamic one)", (ctx) => {
+  it("resolves every example without errors (inputs from the guide, or ids for the dynamic one), except the placeholder org id", (ctx) => {
     ctx.skip(!guideExists, "skipped: spec not found");
     const dynamicInput = { security_policy_id: POLICY_ID, production_systems_group_id: SYSTEM_ID };
     for (const example of readGuideExamples()) {
@@ -28,9 +28,26 @@ describe("resolveParameters with the integration guide", () => {
       if (!parsed.ok) continue;
       const input = example.input ?? (JSON.stringify(example.config).includes("security_policy_id") ? dynamicInput : undefined);
       const result = resolve(parsed.value, input as JsonValue | undefined);
+      if (JSON.stringify(example.config).includes("your-org-id")) {
+        // The guide's placeholder would reach no organization, or the wrong one: caught before anything is sent.
+        expect(errors(result)).toEqual([
+          { path: "additionalFields.xOrgId", severity: "error", message: expect.stringContaining("xOrgId must be a JumpCloud ObjectID (24 hexadecimal characters)") },
+        ]);
+        continue;
+      }
       expect(errors(result), JSON.stringify(example.config)).toEqual([]);
       expect(result.valid).toBe(true);
     }
+  });
+
+  it("gives the guide's compliance examples their warnings, each with a fix to the real field", () => {
+    const result = resolve(config("policyResult", "listForOrganization", { options: { filter: ["status:ne:success"], sort: ["-timestamp"] } }), undefined);
+    expect(warnings(result)).toMatchObject([
+      { path: "options.filter[0]", code: "unknownField", fix: { label: "Use state", value: "state:ne:success" } },
+      { path: "options.sort[0]", code: "unknownField", fix: { label: "Use startedAt", value: "-startedAt" } },
+    ]);
+    const forSystem = resolve(config("policyStatus", "listForSystem", { systemId: SYSTEM_ID, options: { filter: ["status:eq:failed"], limit: 50 } }), undefined);
+    expect(warnings(forSystem)).toMatchObject([{ path: "options.filter[0]", fix: { value: "state:eq:failed" } }]);
   });
 
   it("renders the template example into the policy's name and template", () => {
@@ -64,6 +81,102 @@ describe("resolveParameters with the integration guide", () => {
     expect(result.valid).toBe(true);
     expect(warnings(result).map((warning) => warning.path)).toEqual(["options.filter[0]", "options.sort[0]"]);
     expect(result.parameters).toMatchObject({ options: { filter: ["status:ne:success"], sort: ["-timestamp"] } });
+  });
+});
+
+describe("strict list options", () => {
+  it("turn unknown fields into errors, so the run is refused before anything is sent", () => {
+    const result = resolve(config("policyResult", "listForOrganization", { options: { filter: ["status:ne:success"], strict: true } }), undefined);
+    expect(result.valid).toBe(false);
+    expect(errors(result)).toMatchObject([{ path: "options.filter[0]", code: "unknownField", message: expect.stringContaining("Strict mode refuses") as unknown }]);
+    const known = resolve(config("policyResult", "listForOrganization", { options: { filter: ["state:ne:success"], strict: true } }), undefined);
+    expect(known.valid).toBe(true);
+  });
+
+  it("are offered only where the records' fields are checked", () => {
+    expect(resolve(config("policyAssociation", "list", { policyId: POLICY_ID, options: { strict: true } }), undefined).valid).toBe(false);
+  });
+});
+
+describe("org id", () => {
+  it("is checked as an ObjectID before anything is sent", () => {
+    const result = resolve(config("policy", "list", { additionalFields: { xOrgId: "your-org-id" } }), undefined);
+    expect(errors(result)).toMatchObject([{ path: "additionalFields.xOrgId", message: expect.stringContaining("24 hexadecimal") as unknown }]);
+  });
+
+  it("is extracted from a top-level xOrgId or x_org_id of the input, and the node's own value wins", () => {
+    const ORG = "64b7aa11bb22cc33dd44ee55";
+    const extracted = resolve(config("policy", "list", {}), { xOrgId: ORG });
+    expect(extracted.parameters).toEqual({ additionalFields: { xOrgId: ORG } });
+    expect(extracted.sources).toContainEqual({ path: "additionalFields.xOrgId", segments: ["additionalFields", "xOrgId"], source: "extracted", inputKey: "xOrgId" });
+    expect(resolve(config("policy", "list", {}), { x_org_id: ORG }).parameters).toEqual({ additionalFields: { xOrgId: ORG } });
+    const nodeWins = resolve(config("policy", "list", { additionalFields: { xOrgId: "64b7aa11bb22cc33dd44ee56" } }), { xOrgId: ORG });
+    expect(nodeWins.parameters).toEqual({ additionalFields: { xOrgId: "64b7aa11bb22cc33dd44ee56" } });
+    const bad = resolve(config("policy", "list", {}), { xOrgId: "your-org-id" });
+    expect(errors(bad)).toMatchObject([{ path: "additionalFields.xOrgId" }]);
+  });
+});
+
+describe("association list targets", () => {
+  it("default to system and system_group, as the guide documents", () => {
+    const result = resolve(config("policyAssociation", "list", { policyId: POLICY_ID }), undefined);
+    expect(result.valid).toBe(true);
+    expect(result.parameters).toEqual({ policyId: POLICY_ID, targets: ["system", "system_group"] });
+  });
+});
+
+describe("template config values", () => {
+  const fields = {
+    title: "Config fields of Security Baseline",
+    fields: [
+      { id: "5ade0cfd1f24754c6c5dc9f4", name: "minimumPasswordLength", label: "Minimum password length", type: "number" as const, defaultValue: 14, required: true, options: [], min: 8, max: 128 },
+      { id: "5ade0cfd1f24754c6c5dc9f5", name: "enableFirewall", label: "Enable firewall", type: "checkbox" as const, defaultValue: true, required: false, options: [] },
+      { id: "5ade0cfd1f24754c6c5dc9f6", name: "uacLevel", label: "UAC level", type: "select" as const, defaultValue: "a", required: true, options: [{ value: "a", label: "A" }, { value: "b", label: "B" }] },
+      { id: "5ade0cfd1f24754c6c5dc9f7", name: "legalNoticeText", label: "Legal notice", type: "text" as const, defaultValue: "x", required: false, options: [], maxLength: 5 },
+      { id: "5ade0cfd1f24754c6c5dc9f8", name: "escrow", label: "Escrow", type: "text" as const, defaultValue: null, required: true, options: [] },
+    ],
+  };
+  const create = (values: Record<string, unknown>) => config("policy", "create", { policyData: { name: "P", template: "windows_security_baseline", values } });
+  const withFields = (node: NodeConfig, input?: JsonValue) => resolveParameters(node, input, { includeTestOnly: false, dynamicFields: { "policyData.values": fields } });
+
+  it("are all checked at once against the loaded fields, each at its path", () => {
+    const result = withFields(create({ minimumPasswordLength: 200, enableFirewall: "yes", uacLevel: "c", legalNoticeText: "too long", colour: 1 }));
+    expect(result.valid).toBe(false);
+    expect(errors(result).map((issue) => issue.path)).toEqual([
+      "policyData.values.minimumPasswordLength",
+      "policyData.values.enableFirewall",
+      "policyData.values.uacLevel",
+      "policyData.values.legalNoticeText",
+      "policyData.values.colour",
+      "policyData.values.escrow",
+    ]);
+    expect(errors(result)[0]!.message).toContain("at most 128");
+    expect(errors(result)[2]!.message).toContain("one of a, b");
+  });
+
+  it("accept good values, the [{configFieldID, value}] shape, and wait for unresolved templates", () => {
+    expect(withFields(create({ minimumPasswordLength: 16, uacLevel: "b", escrow: "k" })).valid).toBe(true);
+    const list = config("policy", "create", { policyData: { name: "P", template: "t", values: [{ configFieldID: "5ade0cfd1f24754c6c5dc9f4", value: 4 }, { configFieldID: "5ade0cfd1f24754c6c5dc9f8", value: "k" }] } });
+    expect(errors(withFields(list))).toMatchObject([{ path: "policyData.values[0].value", message: expect.stringContaining("at least 8") as unknown }]);
+    const templated = withFields(create({ minimumPasswordLength: "{{ n }}", escrow: "k" }), {});
+    expect(errors(templated).map((issue) => issue.path)).toEqual(["policyData.values.minimumPasswordLength"]);
+  });
+});
+
+describe("fallbacks in node parameters", () => {
+  it("let input data override a default the node sets", () => {
+    const node = config("policyStatus", "listForSystem", { systemId: SYSTEM_ID, options: { limit: "{{ limit ?? 50 }}" } });
+    expect(resolve(node, {}).parameters).toEqual({ systemId: SYSTEM_ID, options: { limit: 50 } });
+    const overridden = resolve(node, { limit: 5 });
+    expect(overridden.parameters).toEqual({ systemId: SYSTEM_ID, options: { limit: 5 } });
+    expect(overridden.sources).toContainEqual(expect.objectContaining({ path: "options.limit", source: "input", inputKey: "limit" }));
+  });
+
+  it("render date helpers at the given time", () => {
+    const node = config("policyResult", "listForOrganization", { options: { filter: ["startedAt:gt:{{ $daysAgo(7) }}"] } });
+    const result = resolveParameters(node, undefined, { includeTestOnly: false, now: Date.parse("2026-11-20T00:00:00Z") });
+    expect(result.parameters).toEqual({ options: { filter: ["startedAt:gt:2026-11-13T00:00:00.000Z"] } });
+    expect(warnings(result)).toEqual([]);
   });
 });
 

@@ -2,10 +2,10 @@
 // not. The only validator of a run's parameters. Browser-safe, so the preview shows exactly what a run would do.
 import type { Issue } from "@/lib/errors/app-error";
 import { isAppError } from "@/lib/errors/app-error";
-import { formatPath, type JsonObject, type JsonValue, type NodeIssue } from "@/lib/json/json-value";
+import { formatPath, isPlainObject, type JsonObject, type JsonValue, type NodeIssue, type PathSegment } from "@/lib/json/json-value";
 import { validateParameters } from "@/lib/integrations/parameters";
 import { requireIntegration, requireOperation } from "@/lib/integrations/registry";
-import type { IntegrationDefinition, OperationDescription, ValidParameters } from "@/lib/integrations/types";
+import type { DynamicFieldSet, IntegrationDefinition, OperationDescription, ParameterSpec, ValidParameters } from "@/lib/integrations/types";
 import { closestNames } from "@/lib/text/closest-names";
 import { mergeParameters, type ParameterSource } from "./merge";
 import { parseInputData, type NodeConfig } from "./node-config";
@@ -26,6 +26,10 @@ export interface ResolvedParameters {
 export interface ResolveOptions {
   /** The browser's builder offers what the server handed it; the server passes its configuration. */
   includeTestOnly: boolean;
+  /** Fields loaded for a dynamic-fields parameter, by its path (`policyData.values`): its value is checked against them. */
+  dynamicFields?: Readonly<Record<string, DynamicFieldSet>>;
+  /** The time template helpers count from; now by default. */
+  now?: number;
 }
 
 function templateIssue(issue: TemplateIssue): NodeIssue {
@@ -76,6 +80,35 @@ function checkInput(input: JsonValue): NodeIssue[] {
   return issues;
 }
 
+/** Every parameter spec with its path, collections walked into. */
+function specsWithPaths(specs: readonly ParameterSpec[], base: PathSegment[] = []): Array<{ spec: ParameterSpec; path: PathSegment[] }> {
+  return specs.flatMap((spec) => [{ spec, path: [...base, spec.name] }, ...specsWithPaths(spec.children ?? [], [...base, spec.name])]);
+}
+
+function valueAt(root: JsonObject, path: readonly PathSegment[]): JsonValue | undefined {
+  let value: JsonValue | undefined = root;
+  for (const segment of path) value = isPlainObject(value) ? value[String(segment)] : undefined;
+  return value;
+}
+
+/**
+ * A collection's child that names top-level input keys (`extractAs`) is filled from them when neither the node nor
+ * the extracted collection gives it, like any extracted parameter: additionalFields.xOrgId from an input `xOrgId`.
+ */
+function extractNested(op: OperationDescription, parameters: JsonObject, input: JsonValue | undefined, sources: ParameterSource[]): void {
+  if (!isPlainObject(input)) return;
+  for (const parent of op.parameters) {
+    for (const child of parent.children ?? []) {
+      const inputKey = child.extractAs?.find((key) => Object.hasOwn(input, key));
+      const holder = parameters[parent.name];
+      if (inputKey === undefined || (holder !== undefined && !isPlainObject(holder)) || (isPlainObject(holder) && holder[child.name] !== undefined)) continue;
+      parameters[parent.name] = { ...(isPlainObject(holder) ? holder : {}), [child.name]: input[inputKey]! };
+      const segments = [parent.name, child.name];
+      sources.push({ path: formatPath(segments), segments, source: "extracted", inputKey });
+    }
+  }
+}
+
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 
 /** The service and operation a config names, or the issue saying which exist. */
@@ -110,7 +143,7 @@ export function resolveParameters(config: NodeConfig, input: JsonValue | undefin
 
   if (input !== undefined) issues.push(...checkInput(input));
 
-  const rendered = renderTemplates(config.parameters, input);
+  const rendered = renderTemplates(config.parameters, input, [], options.now === undefined ? {} : { now: options.now });
   issues.push(...rendered.issues.map(templateIssue));
   const merged = mergeParameters({
     nodeParameters: rendered.value as JsonObject,
@@ -119,14 +152,22 @@ export function resolveParameters(config: NodeConfig, input: JsonValue | undefin
     extraAliases: Object.fromEntries(op.parameters.map((parameter) => [parameter.name, parameter.aliases ?? []])),
   });
   const sources = labelTemplateSources(merged.sources, rendered.references);
+  extractNested(op, merged.parameters, input, sources);
   issues.push(...unknownParameterWarnings(op, config.parameters));
   issues.push(...(op.warnings?.(merged.parameters) ?? []));
 
+  // A template that did not resolve is already reported where it was written; skip the echo.
+  const unresolved = rendered.issues.map((issue) => issue.parameterPath);
+  const notEcho = (issue: NodeIssue) => !unresolved.some((path) => isUnder(issue.path, path));
+  for (const { spec, path } of specsWithPaths(op.parameters)) {
+    const fieldSet = options.dynamicFields?.[formatPath(path)];
+    const value = valueAt(merged.parameters, path);
+    if (fieldSet && spec.dynamicFields?.check && value !== undefined) issues.push(...spec.dynamicFields.check(fieldSet.fields, value, formatPath(path)).filter(notEcho));
+  }
+
   const validated = validateParameters(op, merged.parameters);
   if (!validated.ok) {
-    // A template that did not resolve is already reported where it was written; skip the echo.
-    const unresolved = rendered.issues.map((issue) => issue.parameterPath);
-    issues.push(...validated.issues.filter((issue) => !unresolved.some((path) => isUnder(issue.path, path))));
+    issues.push(...validated.issues.filter(notEcho));
     return finish(merged.parameters, sources);
   }
   return finish(validated.parameters, sources, { integration, operation: op, parameters: validated.parameters });

@@ -129,6 +129,65 @@ describe("templates cannot run code or leave the input data", () => {
   });
 });
 
+describe("fallbacks: defaults that the input can override", () => {
+  it("uses the input's value when it is there, and the fallback when it is missing or null", () => {
+    expect(renderString("{{ limit ?? 50 }}", { limit: 20 })).toEqual({ ok: true, value: 20 });
+    expect(renderString("{{ limit ?? 50 }}", { other: 1 })).toEqual({ ok: true, value: 50 });
+    expect(renderString("{{ limit ?? 50 }}", { limit: null })).toEqual({ ok: true, value: 50 });
+    expect(renderString("{{ limit ?? 50 }}", undefined)).toEqual({ ok: true, value: 50 });
+    expect(renderString("{{ a.b ?? 1 }}", { a: "text" })).toEqual({ ok: true, value: 1 });
+  });
+
+  it("takes JSON literals and other paths as fallbacks, each keeping its type", () => {
+    const input = { defaults: { org: "5f4d7c8e9a1b2c3d4e5f6789", all: true } };
+    expect(renderString("{{ org ?? defaults.org }}", input)).toEqual({ ok: true, value: "5f4d7c8e9a1b2c3d4e5f6789" });
+    expect(renderString('{{ env ?? "Production" }} policy', input)).toEqual({ ok: true, value: "Production policy" });
+    expect(renderString("{{ a ?? b ?? true }}", input)).toEqual({ ok: true, value: true });
+    expect(renderString("{{ a ?? null }}", input)).toEqual({ ok: true, value: null });
+    expect(renderString("{{ a ?? -1.5 }}", input)).toEqual({ ok: true, value: -1.5 });
+    expect(renderString('{{ a["x??y"] ?? 2 }}', { a: { "x??y": 1 } })).toEqual({ ok: true, value: 1 });
+  });
+
+  it("labels the value as input data only when the input supplied it", () => {
+    expect(renderTemplates({ options: { limit: "{{ limit ?? 50 }}" } }, { limit: 5 }).references).toEqual([
+      { parameterPath: ["options", "limit"], inputPath: "limit" },
+    ]);
+    expect(renderTemplates({ options: { limit: "{{ limit ?? 50 }}" } }, {}).references).toEqual([]);
+  });
+
+  it("reports a missing value when every alternative is missing, and malformed fallbacks as syntax errors", () => {
+    const missing = renderString("{{ a ?? b }}", { c: 1 }, "p");
+    expect(missing).toMatchObject({ ok: false, issues: [{ code: "missingVariable" }] });
+    if (!missing.ok) expect(missing.issues[0]!.message).toContain("no fallback after ?? is present");
+    for (const bad of ["{{ a ?? }}", "{{ ?? 1 }}", "{{ a ?? 1 + 2 }}", "{{ a ?? 'x' }}", "{{ a ?? b() }}"]) {
+      expect(renderString(bad, { a: 1 }), bad).toMatchObject({ ok: false, issues: [{ code: "syntax" }] });
+    }
+  });
+
+  it("keeps a lone number a path into the input, as before", () => {
+    expect(renderString("{{ 50 }}", { "50": "fifty" })).toEqual({ ok: true, value: "fifty" });
+  });
+});
+
+describe("date helpers", () => {
+  const now = Date.parse("2026-11-20T12:00:00.000Z");
+
+  it("render ISO instants relative to the time of rendering", () => {
+    expect(renderString("{{ $now() }}", undefined, "", { now })).toEqual({ ok: true, value: "2026-11-20T12:00:00.000Z" });
+    expect(renderString("{{ $daysAgo(7) }}", undefined, "", { now })).toEqual({ ok: true, value: "2026-11-13T12:00:00.000Z" });
+    expect(renderString("{{ $hoursAgo( 6 ) }}", {}, "", { now })).toEqual({ ok: true, value: "2026-11-20T06:00:00.000Z" });
+    expect(renderString("startedAt:gt:{{ $daysAgo(1) }}", {}, "", { now })).toEqual({ ok: true, value: "startedAt:gt:2026-11-19T12:00:00.000Z" });
+    expect(renderString("{{ since ?? $daysAgo(30) }}", {}, "", { now })).toEqual({ ok: true, value: "2026-10-21T12:00:00.000Z" });
+  });
+
+  it("refuse unknown helpers and bad arguments, and never evaluate anything else", () => {
+    for (const bad of ["{{ $eval(1) }}", "{{ $daysAgo() }}", "{{ $daysAgo(x) }}", "{{ $daysAgo(-1) }}", "{{ $now(1) }}", "{{ $daysAgo(1, 2) }}", "{{ $constructor() }}"]) {
+      const result = renderString(bad, {}, "p", { now });
+      expect(result, bad).toMatchObject({ ok: false, issues: [{ code: "syntax" }] });
+    }
+  });
+});
+
 describe("previewTemplate", () => {
   it("splits text into literal and resolved segments for inline display", () => {
     const segments = previewTemplate("{{compliance.environment}} - {{ missing }}!", guideInput, "policyData.name");
@@ -143,7 +202,7 @@ describe("previewTemplate", () => {
   it("parses without input for syntax highlighting", () => {
     expect(parseTemplate("a {{ b[0] }} c")).toEqual([
       { kind: "literal", text: "a ", start: 0, end: 2 },
-      { kind: "template", source: "{{ b[0] }}", expression: "b[0]", start: 2, end: 12, path: ["b", 0] },
+      { kind: "template", source: "{{ b[0] }}", expression: "b[0]", start: 2, end: 12, parsed: { operands: [{ kind: "path", path: ["b", 0], text: "b[0]" }] } },
       { kind: "literal", text: " c", start: 12, end: 14 },
     ]);
   });

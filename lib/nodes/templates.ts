@@ -1,5 +1,11 @@
 // `{{ path }}` templates. Browser-safe: the preview renders them as the user types.
-// A template is only ever a path into the input data, read through own properties; nothing is evaluated.
+// A template reads the input data through own properties. Its whole grammar (nothing is ever evaluated):
+//   expression  := first ( "??" fallback )*
+//   first       := path | helper
+//   fallback    := path | helper | number | true | false | null | "JSON string"
+//   path        := name ( "." name | "[" digits "]" | "[" quoted key "]" )*
+//   helper      := "$now()" | "$daysAgo(" number ")" | "$hoursAgo(" number ")"
+// A fallback is used when everything before it is missing from the input (or null).
 import { FORBIDDEN_KEYS, formatPath, isPlainObject, type JsonValue, type PathSegment } from "@/lib/json/json-value";
 import { clip } from "@/lib/text/clip";
 
@@ -8,7 +14,21 @@ const CLOSE = "}}";
 
 export const TEMPLATE_SYNTAX_HELP =
   'Templates only read the input data: write names joined by dots, [0] for a list item and ["key"] for any other key, ' +
-  "e.g. {{ compliance.environment }} or {{ items[0].id }}. Functions, operators and filters are not supported.";
+  "e.g. {{ compliance.environment }} or {{ items[0].id }}; a fallback after ?? is used when the input lacks the value " +
+  "({{ limit ?? 50 }}); the helpers $now(), $daysAgo(n) and $hoursAgo(n) give an ISO date-time. Nothing else is supported.";
+
+/** The helpers a template may call: each returns an ISO 8601 instant relative to the time of rendering. */
+const HELPERS = {
+  now: { arity: 0, offsetMs: () => 0 },
+  daysAgo: { arity: 1, offsetMs: (n: number) => n * 86_400_000 },
+  hoursAgo: { arity: 1, offsetMs: (n: number) => n * 3_600_000 },
+} as const;
+type HelperName = keyof typeof HELPERS;
+
+export interface RenderOptions {
+  /** The time helpers count from (ms since the epoch); the moment of rendering by default. */
+  now?: number;
+}
 
 export type TemplateErrorCode = "syntax" | "forbidden" | "unclosed" | "noInput" | "missingVariable" | "notTraversable";
 
@@ -33,6 +53,14 @@ export interface TemplateSyntaxError {
 
 export type ParsedPath = PathSegment[] | TemplateSyntaxError;
 
+export type Operand =
+  | { kind: "path"; path: PathSegment[]; text: string }
+  | { kind: "literal"; value: JsonValue }
+  | { kind: "helper"; name: HelperName; args: number[] };
+
+/** The operands of an expression, tried in order, or the reason it is not one. */
+export type ParsedExpression = { operands: Operand[] } | TemplateSyntaxError;
+
 export type TemplatePart =
   | { kind: "literal"; text: string; start: number; end: number }
   | {
@@ -42,8 +70,7 @@ export type TemplatePart =
       expression: string;
       start: number;
       end: number;
-      /** The parsed path, or the reason it is not a plain path. */
-      path: ParsedPath;
+      parsed: ParsedExpression;
     };
 
 export type PreviewSegment =
@@ -77,21 +104,97 @@ export function parseTemplate(text: string): TemplatePart[] {
         expression: source.slice(OPEN.length).trim(),
         start: open,
         end: text.length,
-        path: { code: "unclosed", reason: `"{{" at character ${open} has no closing "}}"` },
+        parsed: { code: "unclosed", reason: `"{{" at character ${open} has no closing "}}"` },
       });
       return parts;
     }
     const end = close + CLOSE.length;
     const inner = text.slice(open + OPEN.length, close);
     const expression = inner.trim();
-    const path = inner.includes(OPEN)
+    const parsed = inner.includes(OPEN)
       ? { code: "syntax" as const, reason: `nested "{{" inside a template is not allowed. ${TEMPLATE_SYNTAX_HELP}` }
-      : parsePath(expression);
-    parts.push({ kind: "template", source: text.slice(open, end), expression, start: open, end, path });
+      : parseExpression(expression);
+    parts.push({ kind: "template", source: text.slice(open, end), expression, start: open, end, parsed });
     cursor = end;
   }
   if (cursor < text.length) parts.push({ kind: "literal", text: text.slice(cursor), start: cursor, end: text.length });
   return parts;
+}
+
+/** Splits at each `??` outside quoted keys and strings. */
+function splitAlternatives(expression: string): string[] {
+  const pieces: string[] = [];
+  let quote: string | undefined;
+  let start = 0;
+  for (let pos = 0; pos < expression.length; pos += 1) {
+    const char = expression[pos];
+    if (quote !== undefined) {
+      if (char === "\\") pos += 1;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === "?" && expression[pos + 1] === "?") {
+      pieces.push(expression.slice(start, pos).trim());
+      start = pos + 2;
+      pos += 1;
+    }
+  }
+  pieces.push(expression.slice(start).trim());
+  return pieces;
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const HELPER = /^\$([A-Za-z]+)\(\s*([^()]*?)\s*\)$/;
+
+function parseHelper(text: string): Operand | TemplateSyntaxError | undefined {
+  const match = HELPER.exec(text);
+  if (match === null) return undefined;
+  const [, name = "", argText = ""] = match;
+  const fail = (why: string) => ({ code: "syntax" as const, reason: `${why}. ${TEMPLATE_SYNTAX_HELP}` });
+  if (!Object.hasOwn(HELPERS, name)) return fail(`"$${clip(name, 40)}" is not a helper (helpers: ${Object.keys(HELPERS).map((h) => `$${h}`).join(", ")})`);
+  const args = argText === "" ? [] : argText.split(",").map((arg) => arg.trim());
+  const helper = HELPERS[name as HelperName];
+  if (args.length !== helper.arity) return fail(`$${name} takes ${helper.arity === 0 ? "no argument" : "one number"}`);
+  if (args.some((arg) => !NUMBER.test(arg) || Number(arg) < 0 || Number(arg) > 36_500)) return fail(`$${name} takes a number from 0 to 36500`);
+  return { kind: "helper", name: name as HelperName, args: args.map(Number) };
+}
+
+function parseFallbackLiteral(text: string): Operand | undefined {
+  if (NUMBER.test(text)) return { kind: "literal", value: Number(text) };
+  if (text === "true" || text === "false") return { kind: "literal", value: text === "true" };
+  if (text === "null") return { kind: "literal", value: null };
+  if (text.startsWith('"')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (typeof value === "string") return { kind: "literal", value };
+    } catch {
+      // not a JSON string: reported as a path below
+    }
+  }
+  return undefined;
+}
+
+/** Parses `a.b ?? "x"` into its operands; anything outside the grammar is a syntax error naming what is allowed. */
+export function parseExpression(expression: string): ParsedExpression {
+  const pieces = splitAlternatives(expression);
+  const operands: Operand[] = [];
+  for (const [index, piece] of pieces.entries()) {
+    if (piece === "" && pieces.length > 1) return { code: "syntax", reason: `"??" needs a value on both sides. ${TEMPLATE_SYNTAX_HELP}` };
+    const literal = index > 0 ? parseFallbackLiteral(piece) : undefined;
+    if (literal) {
+      operands.push(literal);
+      continue;
+    }
+    const helper = parseHelper(piece);
+    if (helper && "code" in helper) return helper;
+    if (helper) {
+      operands.push(helper);
+      continue;
+    }
+    const path = parsePath(piece);
+    if (!Array.isArray(path)) return path;
+    operands.push({ kind: "path", path, text: piece });
+  }
+  return { operands };
 }
 
 const NAME = /[\w$-]/y;
@@ -213,7 +316,18 @@ export function stringifyValue(value: JsonValue): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function resolvePart(part: TemplatePart & { kind: "template" }, input: TemplateInput, parameterPath: string): { ok: true; value: JsonValue } | { ok: false; error: TemplateIssue } {
+type Resolved = { ok: true; value: JsonValue; from?: string } | { ok: false; error: TemplateIssue };
+
+function evaluate(operand: Operand, input: TemplateInput, options: RenderOptions): Lookup {
+  if (operand.kind === "literal") return { ok: true, value: operand.value };
+  if (operand.kind === "helper") {
+    const offset = (HELPERS[operand.name].offsetMs as (n: number) => number)(operand.args[0] ?? 0);
+    return { ok: true, value: new Date((options.now ?? Date.now()) - offset).toISOString() };
+  }
+  return lookupPath(input, operand.path);
+}
+
+function resolvePart(part: TemplatePart & { kind: "template" }, input: TemplateInput, parameterPath: string, options: RenderOptions = {}): Resolved {
   const issue = (code: TemplateErrorCode, reason: string): { ok: false; error: TemplateIssue } => {
     const place = parameterPath === "" ? `at character ${part.start}` : `in ${parameterPath} at character ${part.start}`;
     const subject = code === "syntax" || code === "forbidden" || code === "unclosed" ? `Template ${clip(part.source)}` : `Variable "${clip(part.expression)}"`;
@@ -222,20 +336,31 @@ function resolvePart(part: TemplatePart & { kind: "template" }, input: TemplateI
       error: { code, variable: part.expression, parameterPath, start: part.start, end: part.end, message: `${subject} ${place}: ${reason}` },
     };
   };
-  if (!Array.isArray(part.path)) return issue(part.path.code, part.path.reason);
-  const found = lookupPath(input, part.path);
-  if (!found.ok) {
-    return issue(found.code, found.code === "missingVariable" ? `not found in the input data: ${found.detail}` : found.detail);
+  const { parsed } = part;
+  if ("code" in parsed) return issue(parsed.code, parsed.reason);
+  // Each operand in turn: the first that is present (and not null) wins; the last one's answer stands.
+  let first: Lookup | undefined;
+  for (const [index, operand] of parsed.operands.entries()) {
+    const found = evaluate(operand, input, options);
+    first ??= found;
+    const last = index === parsed.operands.length - 1;
+    if (found.ok && (found.value !== null || last)) return { ok: true, value: found.value, ...(operand.kind === "path" ? { from: operand.text } : {}) };
+    if (last && !found.ok) {
+      const shown = first.ok ? found : first;
+      if (shown.ok) break;
+      const fallbacks = parsed.operands.length > 1 ? " (and no fallback after ?? is present either)" : "";
+      return issue(shown.code, shown.code === "missingVariable" ? `not found in the input data: ${shown.detail}${fallbacks}` : `${shown.detail}${fallbacks}`);
+    }
   }
-  return { ok: true, value: found.value };
+  return { ok: true, value: null };
 }
 
 /** Resolves each part of a string for the preview: literal text, or each template's value or error. */
-export function previewTemplate(text: string, input: TemplateInput, parameterPath = ""): PreviewSegment[] {
+export function previewTemplate(text: string, input: TemplateInput, parameterPath = "", options: RenderOptions = {}): PreviewSegment[] {
   return parseTemplate(text).map((part) => {
     if (part.kind === "literal") return part;
     const shown = { kind: part.kind, source: part.source, expression: part.expression, start: part.start, end: part.end };
-    const resolved = resolvePart(part, input, parameterPath);
+    const resolved = resolvePart(part, input, parameterPath, options);
     return resolved.ok ? { ...shown, ok: true, value: resolved.value, text: stringifyValue(resolved.value) } : { ...shown, ok: false, error: resolved.error };
   });
 }
@@ -244,11 +369,13 @@ export function previewTemplate(text: string, input: TemplateInput, parameterPat
  * Renders one string. A string that is exactly one template keeps the referenced value's JSON type;
  * templates inside longer text are stringified. Every unresolved template is reported, none becomes "".
  */
-export function renderString(text: string, input: TemplateInput, parameterPath = ""): RenderResult {
-  return hasTemplate(text) ? renderParts(parseTemplate(text), input, parameterPath) : { ok: true, value: text };
+export function renderString(text: string, input: TemplateInput, parameterPath = "", options: RenderOptions = {}): RenderResult {
+  if (!hasTemplate(text)) return { ok: true, value: text };
+  const result = renderParts(parseTemplate(text), input, parameterPath, options);
+  return result.ok ? { ok: true, value: result.value } : result;
 }
 
-function renderParts(parts: TemplatePart[], input: TemplateInput, parameterPath: string): RenderResult {
+function renderParts(parts: TemplatePart[], input: TemplateInput, parameterPath: string, options: RenderOptions): RenderResult & { from?: string } {
   const issues: TemplateIssue[] = [];
   let rendered = "";
   for (const part of parts) {
@@ -256,9 +383,9 @@ function renderParts(parts: TemplatePart[], input: TemplateInput, parameterPath:
       rendered += part.text;
       continue;
     }
-    const resolved = resolvePart(part, input, parameterPath);
+    const resolved = resolvePart(part, input, parameterPath, options);
     if (!resolved.ok) issues.push(resolved.error);
-    else if (parts.length === 1) return { ok: true, value: resolved.value };
+    else if (parts.length === 1) return { ok: true, value: resolved.value, ...(resolved.from === undefined ? {} : { from: resolved.from }) };
     else rendered += stringifyValue(resolved.value);
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: rendered };
@@ -267,7 +394,7 @@ function renderParts(parts: TemplatePart[], input: TemplateInput, parameterPath:
 export interface TemplateReference {
   /** The parameter whose value is exactly one template. */
   parameterPath: PathSegment[];
-  /** The input path it reads, e.g. `system_id`. */
+  /** The input path its value was read from, e.g. `system_id` (for `{{ limit ?? 50 }}`, only when the input had it). */
   inputPath: string;
 }
 
@@ -279,20 +406,18 @@ export interface RenderTreeResult {
 }
 
 /** Renders every string inside a parameter tree (keys are never templated); the tree is copied, the input is not. */
-export function renderTemplates(value: JsonValue, input: TemplateInput, basePath: readonly PathSegment[] = []): RenderTreeResult {
+export function renderTemplates(value: JsonValue, input: TemplateInput, basePath: readonly PathSegment[] = [], options: RenderOptions = {}): RenderTreeResult {
   const issues: TemplateIssue[] = [];
   const references: TemplateReference[] = [];
   const walk = (node: JsonValue, path: PathSegment[]): JsonValue => {
     if (typeof node === "string") {
       if (!hasTemplate(node)) return node;
-      const parts = parseTemplate(node);
-      const result = renderParts(parts, input, formatPath(path));
+      const result = renderParts(parseTemplate(node), input, formatPath(path), options);
       if (!result.ok) {
         issues.push(...result.issues);
         return node;
       }
-      const only = parts.length === 1 ? parts[0] : undefined;
-      if (only?.kind === "template") references.push({ parameterPath: path, inputPath: only.expression });
+      if (result.from !== undefined) references.push({ parameterPath: path, inputPath: result.from });
       return result.value;
     }
     if (Array.isArray(node)) return node.map((item, index) => walk(item, [...path, index]));

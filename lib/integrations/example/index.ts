@@ -27,7 +27,7 @@ function createClient(token: string): IntegrationClient {
     async run(operation: OperationDescription, parameters: ValidParameters) {
       const started = performance.now();
       authorized();
-      const meta = () => ({ requests: 1, pages: 1, durationMs: Math.round(performance.now() - started) });
+      const meta = () => ({ requests: 1, pages: 1, durationMs: Math.round(performance.now() - started), warnings: [] });
       if (operation === say) {
         const name = String(parameters.name);
         const times = Number(parameters.times ?? 1);

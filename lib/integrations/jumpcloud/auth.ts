@@ -76,6 +76,7 @@ export function createAuthorizer(auth: JumpCloudAuth, deps: AuthorizerDeps): Aut
     case "apiKey": {
       const headers = { "x-api-key": auth.apiKey };
       return {
+        authType: "apiKey",
         headers: () => headers,
         unauthorized: (server) =>
           `The API key was rejected (HTTP 401${server ? `: ${server}` : ""}): it is invalid, revoked or belongs to a deleted admin. Generate a new key under Settings → API Keys.`,
@@ -91,6 +92,7 @@ export function createAuthorizer(auth: JumpCloudAuth, deps: AuthorizerDeps): Aut
 function systemContextAuthorizer(auth: Extract<JumpCloudAuth, { type: "systemContext" }>, deps: AuthorizerDeps): Authorizer {
   let key: Promise<CryptoKey> | undefined;
   return {
+    authType: "systemContext",
     async headers(method, path) {
       if (auth.privateKeyPem) {
         key ??= importSigningKey(auth.privateKeyPem);
@@ -103,6 +105,7 @@ function systemContextAuthorizer(auth: Extract<JumpCloudAuth, { type: "systemCon
       throw new JumpCloudError({
         kind: "authenticationFailed",
         message: "The System Context credential needs either the system's private key or a stored date and signature.",
+        authType: "systemContext",
       });
     },
     unauthorized(server, sent) {
@@ -122,6 +125,7 @@ function serviceAccountAuthorizer(auth: Extract<JumpCloudAuth, { type: "serviceA
   const basic = `Basic ${btoaUtf8(`${auth.clientId}:${auth.clientSecret}`)}`;
   const tokenPath = new URL(deps.tokenUrl).pathname;
   const tokenAuthorizer: Authorizer = {
+    authType: "serviceAccount",
     headers: () => ({ Authorization: basic }),
     unauthorized: (server) =>
       `The service account's client ID or secret was rejected by the token endpoint (HTTP 401${server ? `: ${server}` : ""}). Check them in JumpCloud under Settings → Service Accounts.`,
@@ -154,6 +158,7 @@ function serviceAccountAuthorizer(auth: Extract<JumpCloudAuth, { type: "serviceA
   }
 
   return {
+    authType: "serviceAccount",
     async headers(_method, _path, stats, signal) {
       if (token && deps.wallClock() < token.expiresAt) return { Authorization: `Bearer ${token.value}` };
       pending ??= fetchToken(stats, signal).finally(() => {

@@ -10,7 +10,7 @@ import { TokenBucket, type RateBudget } from "./rate-limit";
 import { Redactor } from "./redact";
 import { baseHeaders, callInput } from "./request-builder";
 import { defaultRetryOptions, type RetryOptions } from "./retry";
-import { runOperation } from "./run-context";
+import { runOperation, type RunContext } from "./run-context";
 import { cancelledError, sleep as defaultSleep, type Sleep } from "./sleep";
 import { Transport, type Authorizer, type FetchLike, type RequestEvent } from "./transport";
 
@@ -32,6 +32,8 @@ export interface JumpCloudClientOptions {
   sleep?: Sleep;
   random?: () => number;
   wallClock?: () => number;
+  /** Sent as User-Agent on every request, the System Context test and token requests included. */
+  userAgent?: string;
   /** Called after every HTTP attempt with method, path (no host, no headers), status and timing. */
   onRequest?: (event: RequestEvent) => void;
 }
@@ -75,6 +77,7 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
       random: options.random ?? Math.random,
       now,
       redactor,
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     authorizer = createAuthorizer(options.auth, { transport, tokenUrl: endpoints.tokenUrl, redactor, wallClock: options.wallClock ?? Date.now });
@@ -91,18 +94,19 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
       const op = requireOperation(resource, name);
       assertAuthSupported(op, options.auth.type);
       const { transport, authorizer, endpoints } = ready();
-      const ctx = {
+      const ctx: RunContext = {
         transport,
         authorizer,
         origin: endpoints.origin,
         headers: baseHeaders(defaultOrgId(options.auth)),
         pool: new Pool(concurrency),
         stats,
+        warnings: [],
         signal: controller.signal,
         operation: requireOperation,
       };
       const items = await runOperation(ctx, op, params, callInput(op, params));
-      return { items, meta: { requests: stats.requests, pages: stats.pages, durationMs: Math.round(now() - started) } };
+      return { items, meta: { requests: stats.requests, pages: stats.pages, durationMs: Math.round(now() - started), warnings: ctx.warnings } };
     } catch (error) {
       throw redactor.scrub(runOptions.signal?.aborted ? cancelledError() : error);
     } finally {

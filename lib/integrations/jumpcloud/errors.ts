@@ -15,14 +15,32 @@ export const jumpcloudErrorKinds = {
   systemNotFound: { status: 404, advice: "Ensure the system ID exists and is accessible with your current credentials." },
   templateNotFound: { status: 404, advice: "Verify the policy template ID exists by listing available templates first." },
   notFound: { status: 404, advice: "Verify the ID is correct and accessible with your current credentials; list the objects first to find it." },
+  targetNotFound: {
+    status: 404,
+    advice: "Verify the system or system group ID: it must exist in the same organization as the policy. List the policy's systems and groups, or find the ID in the Admin Console.",
+  },
+  associationNotFound: {
+    status: 404,
+    advice: "The policy is not associated with that target, so there is nothing to remove or update. List the policy's associations to see what it is bound to.",
+  },
   conflict: { status: 409, advice: "An object with the same name or association already exists; choose another name or check the current state." },
   authenticationFailed: {
     status: 422,
     advice: "Verify your API key is correct and active. Check that the key has appropriate permissions for the operations you're attempting.",
+    adviceByAuthType: {
+      systemContext:
+        "Check the System ID and that the private key (or the stored signature and its date) belongs to this system; a stored signature is only accepted for a few minutes. Systems installed through the User Portal, MDM or ADE cannot use System Context.",
+      serviceAccount:
+        "Check the service account's client ID and secret under Settings → Service Accounts in the Admin Console, and that the account still exists and has a role.",
+    },
   },
   permissionDenied: {
     status: 422,
     advice: "The API key must have sufficient permissions for the requested operation. Check your JumpCloud admin permissions.",
+    adviceByAuthType: {
+      systemContext: "With System Context a device may only read and change its own system record; use an API key for anything else.",
+      serviceAccount: "The service account's role does not grant the scopes this operation needs; give it a role with those scopes under Settings → Service Accounts.",
+    },
   },
   orgIdRequired: { status: 422, advice: "For multi-org environments, ensure you're providing the correct xOrgId parameter." },
   orgIdInvalid: { status: 422, advice: "For multi-org environments, ensure you're providing the correct xOrgId parameter." },
@@ -69,6 +87,8 @@ export function testHeadline(kind: string, authType: string): string {
       return "Organization ID is wrong";
     case "systemNotFound":
       return "System not found";
+    case "targetNotFound":
+      return "Target not found";
     case "unreachable":
     case "hostNotAllowed":
       return "Host unreachable";

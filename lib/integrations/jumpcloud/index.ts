@@ -24,13 +24,14 @@ export const jumpcloud: IntegrationDefinition = {
   scopeParameters: [["additionalFields", "xOrgId"]],
   planRequests,
   curlVariables: { "x-api-key": "JUMPCLOUD_API_KEY", Authorization: "JUMPCLOUD_TOKEN" },
-  createClient: ({ auth, connection, allowedOrigins, rateLimit, timeoutMs }) =>
+  createClient: ({ auth, connection, allowedOrigins, rateLimit, timeoutMs, userAgent }) =>
     createJumpCloudClient({
       auth: auth as JumpCloudAuth,
       connection: connection as ConnectionSettings,
       allowedOrigins,
       ...(rateLimit ? { rateLimit } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(userAgent ? { userAgent } : {}),
     }),
   listOptions,
   loaders: { templateFields },

@@ -1,8 +1,9 @@
 // What the builder's pickers load through a credential: candidates for a resource locator (searched by name on
 // the server) and a policy template's config fields as a form.
 import { validParameters } from "../parameters";
-import type { DynamicField, DynamicFieldSet, IntegrationClient, OptionsRequest, ResourceOption } from "../types";
+import type { DynamicFieldSet, IntegrationClient, OptionsRequest, ResourceOption } from "../types";
 import { JumpCloudError } from "./errors";
+import { toDynamicField, type ConfigField } from "./policy-values";
 import { requireOperation } from "./operations/index";
 import { isObjectId } from "./operations/schemas";
 
@@ -40,8 +41,6 @@ export async function listOptions(client: IntegrationClient, request: OptionsReq
   return { options: rows.map(toOption), limited: rows.length >= RESOURCE_OPTIONS_LIMIT };
 }
 
-const DISPLAY_TYPES: Record<string, DynamicField["type"]> = { number: "number", checkbox: "checkbox", select: "select" };
-
 /** A policy template's editable config fields (by ObjectID or name, as policyData.template accepts), in order. */
 export async function templateFields(client: IntegrationClient, template: string, scope: Record<string, unknown>): Promise<DynamicFieldSet> {
   let templateId = template;
@@ -53,23 +52,12 @@ export async function templateFields(client: IntegrationClient, template: string
   }
   const result = await run(client, "policyTemplate", "get", { id: templateId }, scope);
   const row = rowsOf(result.items)[0] ?? {};
-  const fields = Array.isArray(row.configFields) ? rowsOf(row.configFields) : [];
+  const fields = (Array.isArray(row.configFields) ? rowsOf(row.configFields) : []) as unknown as ConfigField[];
   return {
     title: `Config fields of ${String(row.displayName ?? row.name ?? templateId)}`,
     fields: fields
       .filter((field) => field.readOnly !== true)
       .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
-      .map((field) => {
-        const select = ((field.displayOptions as Row | null)?.select ?? []) as Array<{ text: string; value: string }>;
-        return {
-          id: String(field.id),
-          name: String(field.name),
-          label: String(field.label ?? field.name),
-          type: DISPLAY_TYPES[String(field.displayType)] ?? "text",
-          defaultValue: field.defaultValue ?? null,
-          required: field.required === true,
-          options: select.map((option) => ({ value: String(option.value), label: String(option.text ?? option.value) })),
-        };
-      }),
+      .map(toDynamicField),
   };
 }

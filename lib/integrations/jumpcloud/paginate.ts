@@ -1,6 +1,8 @@
-// Concurrent skip/limit pagination. JumpCloud's policy lists carry no total count, so pages are fetched in a
-// sliding window that grows while pages come back full, and launching stops at the first short page.
-import type { Page, PagePlan } from "./request-builder";
+// Concurrent skip/limit pagination. JumpCloud's policy lists carry no total count, so Return All reads ahead only
+// as far as the list has proven long: batches of 1, 2, 4, … pages, each launched when the last page of the previous
+// batch came back full, then a steady window of the pool's size once the list is longer than that. Launching stops
+// at the first short page.
+import { DEFAULT_PAGE_SIZE, type Page, type PagePlan } from "./request-builder";
 
 export type FetchPage = (page: Partial<Page> | undefined, signal: AbortSignal) => Promise<unknown[]>;
 
@@ -26,6 +28,8 @@ export class Pool {
 export interface PaginationResult {
   items: unknown[];
   pages: number;
+  /** The last page read came back full, so the list may go on past what was read (never set for Return All). */
+  lastPageFull: boolean;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface PaginationResult {
 export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Pool, signal: AbortSignal): Promise<PaginationResult> {
   if (plan.kind === "single") {
     const items = await pool.run(() => fetchPage(plan.page, signal));
-    return { items, pages: 1 };
+    return { items, pages: 1, lastPageFull: items.length >= (plan.page?.limit ?? DEFAULT_PAGE_SIZE) };
   }
   const pageAt =
     plan.kind === "fixed"
@@ -57,15 +61,19 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
   let launched = 0;
   let endIndex = lastIndex; // the first short page; nothing after it is launched
   let failure: { error: unknown } | undefined;
+  // Return All's read-ahead: pages below rampEnd may be launched; the batch doubles each time the last page of
+  // the previous batch comes back full. Most lists fit in a page or two, so nothing is fetched past their end.
+  let batch = 1;
+  let rampEnd = plan.kind === "fixed" ? Number.POSITIVE_INFINITY : 1;
 
   try {
     await new Promise<void>((resolve) => {
       let inFlight = 0;
       let fullPages = 0;
       const launchMore = () => {
-        // Slow start: most lists fit in one page, so the window opens (1, 2, 4, …) only as full pages arrive.
-        const window = plan.kind === "fixed" ? pool.size : Math.min(pool.size, 2 ** fullPages);
-        while (!failure && launched <= endIndex && inFlight < window) {
+        // A list proven longer than the pool keeps the pool busy; before that, only the ramp's batch is read ahead.
+        const limit = fullPages >= pool.size ? Number.POSITIVE_INFINITY : rampEnd;
+        while (!failure && launched <= endIndex && launched < limit && inFlight < pool.size) {
           const index = launched++;
           const page = pageAt(index);
           if (!page) break;
@@ -79,7 +87,13 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
               (items) => {
                 results[index] = items;
                 if (items.length < page.limit) endIndex = Math.min(endIndex, index);
-                else fullPages++;
+                else {
+                  fullPages++;
+                  if (index === rampEnd - 1) {
+                    batch = Math.min(pool.size, batch * 2);
+                    rampEnd += batch;
+                  }
+                }
               },
               (error: unknown) => {
                 if (!failure) {
@@ -107,11 +121,14 @@ export async function fetchPages(plan: PagePlan, fetchPage: FetchPage, pool: Poo
   let items: unknown[] = [];
   for (const page of results) if (page) for (const item of page) items.push(item);
   items = dedupe(items);
+  let lastPageFull = false;
   if (plan.kind === "fixed") {
     const total = plan.pages.reduce((sum, p) => sum + p.limit, 0);
     if (items.length > total) items = items.slice(0, total);
+    const last = plan.pages.length - 1;
+    lastPageFull = results[last] !== undefined && results[last].length >= plan.pages[last]!.limit;
   }
-  return { items, pages: launched };
+  return { items, pages: launched, lastPageFull };
 }
 
 /** Identity of a list record: `id`, or the target of a graph connection. */

@@ -6,6 +6,8 @@ import type { JumpCloudOperation, ListOption, Params } from "./operations/define
 
 /** JumpCloud refuses limit > 100 with a 400. */
 export const MAX_PAGE_SIZE = 100;
+/** What JumpCloud returns when a list request names no limit (the spec's default). */
+export const DEFAULT_PAGE_SIZE = 10;
 
 export interface Page {
   skip: number;
@@ -65,11 +67,11 @@ export function callInput(op: JumpCloudOperation, params: Params): CallInput {
 }
 
 /** The input of a lookup the client makes on the user's behalf (a template by name), in the same org. */
-export function lookupInput(from: CallInput, part: { path?: Record<string, string>; list?: Partial<ListQuery>; returnAll?: boolean }): CallInput {
+export function lookupInput(from: CallInput, part: { path?: Record<string, string>; list?: Partial<ListQuery>; query?: Record<string, string[]>; returnAll?: boolean }): CallInput {
   return {
     path: part.path ?? {},
     list: { filter: [], sort: [], fields: [], skip: 0, ...part.list },
-    query: {},
+    query: part.query ?? {},
     headers: from.headers,
     returnAll: part.returnAll ?? false,
   };

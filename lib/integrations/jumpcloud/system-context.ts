@@ -14,6 +14,7 @@ function unreadableKey(): JumpCloudError {
   return new JumpCloudError({
     kind: "authenticationFailed",
     message: "The System Context private key could not be read: paste the PEM RSA private key of the system (client.key).",
+    authType: "systemContext",
   });
 }
 

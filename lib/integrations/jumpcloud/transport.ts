@@ -11,6 +11,8 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Adds the auth headers for one attempt (a signature or a fresh token may differ per attempt). */
 export interface Authorizer {
+  /** The credential type, so errors carry the advice for it. */
+  authType: string;
   headers(method: string, path: string, stats: CallStats, signal?: AbortSignal): Record<string, string> | Promise<Record<string, string>>;
   /** Called on a 401; returns true when a new attempt with fresh credentials is worth it (expired token). */
   refresh?(): boolean;
@@ -37,6 +39,8 @@ export interface TransportOptions {
   random: () => number;
   now: () => number;
   redactor: Redactor;
+  /** Names the app and its version on every request, so JumpCloud's logs can tell its traffic apart. */
+  userAgent?: string;
   onRequest?: (event: RequestEvent) => void;
 }
 
@@ -86,7 +90,7 @@ export class Transport {
       const wait = this.options.limiter.take(signal);
       if (wait) await wait;
       const auth = await authorizer.headers(call.method, call.path, stats, signal);
-      const headers = { ...call.headers, ...auth };
+      const headers = { ...(this.options.userAgent ? { "User-Agent": this.options.userAgent } : {}), ...call.headers, ...auth };
       stats.requests++;
       const started = this.options.now();
       const outcome = await this.attempt(call, headers, body, signal);
@@ -231,7 +235,7 @@ export class Transport {
     const request = { method: call.method, path: call.path };
     const lower = server.toLowerCase();
     const said = server ? `: ${server}` : "";
-    const make = (kind: JumpCloudErrorKind, message: string) => new JumpCloudError({ kind, message, upstreamStatus: status, request });
+    const make = (kind: JumpCloudErrorKind, message: string) => new JumpCloudError({ kind, message, upstreamStatus: status, request, authType: authorizer.authType });
     const mentionsOrg = lower.includes("organization") || lower.includes("x-org-id") || lower.includes("org id");
 
     if (RETRYABLE_STATUSES.has(status)) {
@@ -280,6 +284,8 @@ function notFoundTitle(kind: JumpCloudErrorKind): string {
       return "System not found";
     case "templateNotFound":
       return "Policy template not found";
+    case "targetNotFound":
+      return "Target not found";
     default:
       return "Not found";
   }

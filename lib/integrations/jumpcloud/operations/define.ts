@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { JsonObject } from "@/lib/json/json-value";
 import type { OperationDescription, ParameterSpec, WriteDescription } from "../../types";
 import type { JumpCloudErrorKind } from "../errors";
-import { findFieldWarnings } from "../field-warnings";
+import { FILTER_EXAMPLE, findFieldWarnings, RESOURCE_RESULT_OBJECT } from "../field-warnings";
 import type { PlanContext } from "../plan";
 import type { CallInput } from "../request-builder";
 import type { RunContext } from "../run-context";
@@ -90,7 +90,10 @@ const additionalFields: ParameterSpec = {
       wireName: "x-org-id",
       required: false,
       placeholder: "5f4d7c8e9a1b2c3d4e5f6789",
-      schema: z.string().trim().min(1, "xOrgId must not be empty").regex(/^[\x21-\x7e]+$/, "xOrgId must not contain spaces"),
+      // Also filled from a top-level xOrgId (or x_org_id) in the input data, like the other extracted parameters.
+      extractAs: ["xOrgId", "x_org_id"],
+      // Checked before anything is sent: a placeholder such as the guide's "your-org-id" would reach the wrong org or none.
+      schema: objectId("xOrgId"),
     },
   ],
   schema: z.unknown(),
@@ -142,7 +145,7 @@ const listOptionSpecs: Record<ListOption, ParameterSpec> = {
   sort: {
     name: "sort",
     label: "Sort",
-    help: "Fields to sort by, in order; prefix a field with - to sort descending (e.g. -startedAt).",
+    help: "Fields to sort by, in order; prefix a field with - to sort descending (e.g. -startedAt). When several pages are read, id is added last so records cannot move between pages.",
     kind: "multiOptions",
     in: "query",
     required: false,
@@ -161,7 +164,21 @@ const listOptionSpecs: Record<ListOption, ParameterSpec> = {
   },
 };
 
-function listParams(listOptions: readonly ListOption[]): ParameterSpec[] {
+const strictSpec: ParameterSpec = {
+  name: "strict",
+  label: "Strict",
+  help: "Refuse filter, sort and fields entries that name a field the records do not have, instead of sending them with a warning.",
+  kind: "boolean",
+  in: "client",
+  required: false,
+  default: false,
+  schema: flexibleBoolean,
+};
+
+function listParams(resource: string, listOptions: readonly ListOption[]): ParameterSpec[] {
+  const example = FILTER_EXAMPLE[RESOURCE_RESULT_OBJECT[resource] ?? "Policy"];
+  const specs = listOptions.map((o) => (o === "filter" ? { ...listOptionSpecs.filter, placeholder: example } : listOptionSpecs[o]));
+  const checksFields = listOptions.some((o) => o === "filter" || o === "sort" || o === "fields");
   return [
     returnAllParam,
     {
@@ -173,7 +190,7 @@ function listParams(listOptions: readonly ListOption[]): ParameterSpec[] {
       required: false,
       default: {},
       // returnAll is accepted here too because the integration guide writes it there in one example.
-      children: [...listOptions.map((o) => listOptionSpecs[o]), { ...returnAllParam, showWhen: undefined }],
+      children: [...specs, ...(checksFields ? [strictSpec] : []), { ...returnAllParam, showWhen: undefined }],
       schema: z.unknown(),
     },
   ];
@@ -228,7 +245,7 @@ export function policyList(draft: Pick<Draft, "resource" | "operation" | "label"
 /** Completes an operation entry: list and org parameters, the schema, and the generic description fields. */
 export function define(draft: Draft): JumpCloudOperation {
   const listOptions = draft.listOptions ?? [];
-  const parameters = withSchemas([...draft.parameters, ...(listOptions.length > 0 ? listParams(listOptions) : []), additionalFields]);
+  const parameters = withSchemas([...draft.parameters, ...(listOptions.length > 0 ? listParams(draft.resource, listOptions) : []), additionalFields]);
   return {
     ...draft,
     parameters,

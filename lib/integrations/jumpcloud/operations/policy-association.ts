@@ -1,8 +1,12 @@
 // Policy association: list a policy's direct associations, and add, remove or update one.
 import { z } from "zod";
+import { JumpCloudError, isJumpCloudError } from "../errors";
+import { lookupInput, type CallInput } from "../request-builder";
+import { listRecords, send, type RunContext } from "../run-context";
 import { define, policyIdParam, type Params } from "./define";
 import { associationTargets, objectId, targetsSchema } from "./schemas";
 
+const ACCEPT_ON_RETRY = { add: [409], remove: [404], update: [] } as const;
 const targetOptions = associationTargets.map((t) => ({ value: t, label: t.replace("_", " ") }));
 const TARGET_LABEL: Record<string, string> = { system: "system", system_group: "system group", user: "user", user_group: "user group" };
 
@@ -14,6 +18,38 @@ interface AssociationData {
 }
 
 const dataOf = (params: Params) => params.associationData as AssociationData;
+const DEFAULT_TARGETS = ["system", "system_group"] as const;
+
+/**
+ * A 404 on POST /policies/{id}/associations may mean a missing policy, a missing target or (for remove and update)
+ * an association that does not exist. JumpCloud's message does not say which reliably, so ask: is the policy there,
+ * and is the target among its associations? Only a failed call pays for these reads.
+ */
+async function explainNotFound(ctx: RunContext, params: Params, input: CallInput, error: JumpCloudError): Promise<JumpCloudError> {
+  const a = dataOf(params);
+  const policyId = String(params.policyId);
+  const target = `${TARGET_LABEL[a.type] ?? a.type} ${a.id}`;
+  const details = { upstreamStatus: 404, ...(error.request ? { request: error.request } : {}) };
+  try {
+    await send(ctx, ctx.operation("policy", "get"), lookupInput(input, { path: { id: policyId } }));
+    if (a.op === "add") {
+      return new JumpCloudError({ kind: "targetNotFound", path: "associationData.id", ...details, message: `The ${target} was not found in this organization (HTTP 404), so it cannot be associated with policy ${policyId}.` });
+    }
+    const associated = await listRecords(ctx, ctx.operation("policyAssociation", "list"), lookupInput(input, { path: { policy_id: policyId }, returnAll: true, query: { targets: [a.type] } }));
+    const bound = associated.some((item) => (item as { to?: { id?: unknown } }).to?.id === a.id);
+    if (bound) return new JumpCloudError({ kind: "targetNotFound", path: "associationData.id", ...details, message: `The ${target} was not found (HTTP 404) although policy ${policyId} lists it.` });
+    return new JumpCloudError({
+      kind: "associationNotFound",
+      path: "associationData.id",
+      ...details,
+      message: `Policy ${policyId} is not associated with the ${target} (HTTP 404), so there is nothing to ${a.op}.`,
+    });
+  } catch (lookup) {
+    // The policy itself is missing (the original answer says so), or the reads failed: keep the original error.
+    if (isJumpCloudError(lookup) && lookup.kind === "cancelled") throw lookup;
+    return error;
+  }
+}
 
 export const policyAssociationOperations = [
   define({
@@ -32,14 +68,15 @@ export const policyAssociationOperations = [
       {
         name: "targets",
         label: "Targets",
-        help: "Which kinds of associations to list; one request per target, results merged.",
+        help: "Which kinds of associations to list (default: system and system_group, as the integration guide documents); one request per target, results merged.",
         kind: "multiOptions",
         in: "query",
         wireName: "targets",
-        required: true,
+        required: false,
         options: targetOptions,
-        default: ["system", "system_group"],
-        schema: targetsSchema,
+        default: DEFAULT_TARGETS,
+        // JumpCloud requires targets; left out, it is the guide's documented pair rather than a 400.
+        schema: targetsSchema.default([...DEFAULT_TARGETS]),
       },
     ],
     listOptions: ["limit", "skip"],
@@ -118,8 +155,16 @@ export const policyAssociationOperations = [
     // Safe to retry: adding or removing the same edge twice leaves the same graph. A repeated add may be
     // answered 409 (and a repeated remove 404), which then means the first, unanswered attempt landed.
     idempotent: true,
-    acceptOnRetry: (params) => ({ add: [409], remove: [404], update: [] })[dataOf(params).op],
-    result: (params, input) => [{ policyId: input.path.policy_id, ...dataOf(params), success: true }],
+    acceptOnRetry: (params) => ACCEPT_ON_RETRY[dataOf(params).op],
+    async run(ctx, params, input) {
+      try {
+        await send(ctx, ctx.operation("policyAssociation", "manage"), input, {}, { acceptOnRetry: ACCEPT_ON_RETRY[dataOf(params).op] });
+      } catch (error) {
+        if (isJumpCloudError(error) && error.upstreamStatus === 404) throw await explainNotFound(ctx, params, input, error);
+        throw error;
+      }
+      return [{ policyId: input.path.policy_id, ...dataOf(params), success: true }];
+    },
     describeWrite: (params) => {
       const a = dataOf(params);
       const target = `${TARGET_LABEL[a.type] ?? a.type} ${a.id}`;

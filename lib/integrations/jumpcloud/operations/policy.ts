@@ -4,7 +4,7 @@ import { z } from "zod";
 import { closestNames } from "@/lib/text/closest-names";
 import type { ParameterSpec } from "../../types";
 import { JumpCloudError } from "../errors";
-import { fillDefaults, mergeValues, toValueList, type ConfigField, type PolicyValue } from "../policy-values";
+import { assertTemplateValues, checkTemplateValues, fillDefaults, mergeValues, toValueList, type ConfigField, type PolicyValue } from "../policy-values";
 import { lookupInput, type CallInput } from "../request-builder";
 import { listRecords, send, type RunContext } from "../run-context";
 import { define, FULL_LIST, policyIdParam, READ_SCOPES, type Params } from "./define";
@@ -68,7 +68,12 @@ const policyDataChildren = (forCreate: boolean): ParameterSpec[] => [
     kind: "dynamicFields",
     in: "body",
     required: false,
-    dynamicFields: { loader: "templateFields", dependsOn: "template" },
+    dynamicFields: {
+      loader: "templateFields",
+      dependsOn: "template",
+      // A new policy needs every required field that has no default; an update keeps the current values.
+      check: (fields, value, path) => checkTemplateValues(fields, value, path.split("."), { requireAll: forCreate }),
+    },
     schema: policyValues,
   },
   {
@@ -142,7 +147,7 @@ const create = define({
   parameters: [policyDataParam(true)],
   example: {
     policyData: { name: "Security Compliance Policy", template: "windows_security_baseline" },
-    additionalFields: { xOrgId: "your-org-id" },
+    additionalFields: { xOrgId: "64b7aa11bb22cc33dd44ee55" },
   },
   describeWrite: (params) => {
     const data = policyDataOf(params);
@@ -153,6 +158,7 @@ const create = define({
     const name = data.name ?? "";
     // Same-named policies that exist before the POST, so a retried create can tell its own policy apart.
     const [template, existing] = await Promise.all([resolveTemplate(ctx, input, data.template ?? ""), findPoliciesByName(ctx, input, name)]);
+    assertTemplateValues(template.configFields, data.values, { requireAll: true, templateName: template.name });
     const given = data.values ? toValueList(data.values, template.configFields, template.name) : [];
     const body = { name, template: { id: template.id }, values: fillDefaults(given, template.configFields), ...(data.notes === undefined ? {} : { notes: data.notes }) };
     const before = idsOf(existing);
@@ -196,6 +202,33 @@ function sameTemplate(ref: TemplateRef, current: PolicyDetails["template"]): boo
   return "id" in kind ? kind.id === current?.id : kind.name === current?.name;
 }
 
+/** How JumpCloud may hand back a sensitive value it will not reveal. */
+const isMasked = (value: unknown) => value === null || value === undefined || (typeof value === "string" && /^[*•●]+$/.test(value));
+
+/**
+ * The PUT writes back every value it is given: a sensitive value that came back masked would overwrite the secret with
+ * its mask. It must be given anew (policyData.values.<name>) instead.
+ */
+function assertNoMaskedValues(values: readonly PolicyValue[], fields: readonly ConfigField[], templateName: string): void {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const masked = values.filter((v) => (v.sensitive || byId.get(v.configFieldID)?.sensitive) && isMasked(v.value));
+  if (masked.length === 0) return;
+  const issues = masked.map((v) => {
+    const name = byId.get(v.configFieldID)?.name ?? v.configFieldID;
+    return {
+      path: `policyData.values.${name}`,
+      severity: "error" as const,
+      message: `${name} is sensitive and JumpCloud returned it masked, so it cannot be written back unchanged: give its value in policyData.values.${name}.`,
+    };
+  });
+  throw new JumpCloudError({
+    kind: "invalidParameters",
+    message: `This update would overwrite ${masked.length === 1 ? "a sensitive value" : `${masked.length} sensitive values`} of template ${templateName} with a mask: ${issues[0]!.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`,
+    path: issues[0]!.path,
+    issues,
+  });
+}
+
 const update = define({
   resource: "policy",
   operation: "update",
@@ -224,13 +257,17 @@ const update = define({
         path: "policyData.template",
       });
     }
+    const templateName = current.template?.name ?? templateId;
+    const fields = current.configFields ?? (await getTemplate(ctx, input, templateId)).configFields;
     let changes: PolicyValue[] = [];
     if (data.values) {
-      const fields = current.configFields ?? (await getTemplate(ctx, input, templateId)).configFields;
-      changes = toValueList(data.values, fields, current.template?.name ?? templateId);
+      assertTemplateValues(fields, data.values, { requireAll: false, templateName });
+      changes = toValueList(data.values, fields, templateName);
     }
+    const values = mergeValues(current.values ?? [], changes);
+    assertNoMaskedValues(values, fields, templateName);
     const notes = data.notes ?? current.notes;
-    const body = { name: data.name ?? current.name, template: { id: templateId }, values: mergeValues(current.values ?? [], changes), ...(notes === undefined ? {} : { notes }) };
+    const body = { name: data.name ?? current.name, template: { id: templateId }, values, ...(notes === undefined ? {} : { notes }) };
     const result = await send(ctx, ctx.operation("policy", "update"), input, { body });
     return [result.body && typeof result.body === "object" ? result.body : { id: current.id, ...body }];
   },
@@ -240,6 +277,7 @@ const update = define({
     const body = { name: data.name ?? "<current name>", template: { id: "<current template id>" }, values: data.values ?? "<current values>", notes: data.notes ?? "<current notes>" };
     ctx.add(ctx.operation("policy", "update"), input, "Write the policy back with your changes", { body });
     ctx.note("Fields you did not give keep their current values; changed values are merged into the current ones.");
+    ctx.note("A sensitive value JumpCloud returns masked is never written back: give it in policyData.values to update such a policy.");
   },
 });
 
