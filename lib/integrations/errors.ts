@@ -37,6 +37,7 @@ export class IntegrationError<K extends string = string> extends AppError<K> {
   override name = "IntegrationError";
   readonly service: string;
   readonly request: { method: string; path: string } | undefined;
+  readonly authType: string | undefined;
 
   constructor(init: IntegrationErrorInit<K>) {
     super(init.kind, init.message, {
@@ -49,6 +50,7 @@ export class IntegrationError<K extends string = string> extends AppError<K> {
     });
     this.service = init.service;
     this.request = init.request;
+    this.authType = init.authType;
   }
 
   /** What a JSON rendering (a log line, a test snapshot) shows: our own scrubbed text only. */

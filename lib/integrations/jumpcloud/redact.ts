@@ -33,6 +33,8 @@ export class Redactor {
         message: this.redact(error.message),
         ...(error.upstreamStatus === undefined ? {} : { upstreamStatus: error.upstreamStatus }),
         ...(error.path === undefined ? {} : { path: this.redact(error.path) }),
+        ...(error.issues === undefined ? {} : { issues: error.issues.map((issue) => ({ ...issue, path: this.redact(issue.path), message: this.redact(issue.message) })) }),
+        ...(error.authType === undefined ? {} : { authType: error.authType }),
         ...(error.request === undefined ? {} : { request: { method: error.request.method, path: this.redact(error.request.path) } }),
         ...(error.cause === undefined ? {} : { cause: this.scrubCause(error.cause) }),
       });
