@@ -45,6 +45,14 @@ const issueSchema = z.object({
   path: z.string().describe("Where the problem is, written like a template path: policyData.name"),
   message: z.string(),
   severity: z.enum(["error", "warning"]),
+  code: z
+    .string()
+    .optional()
+    .describe("Stable for programs: unknownField, moreRecords, commaInFilter, notADate, …"),
+  fix: z
+    .object({ label: z.string(), value: z.unknown() })
+    .optional()
+    .describe("A suggested correction: the value that replaces the one at path in the node's parameters"),
 });
 
 export const executeResponseSchema = z.object({
@@ -54,6 +62,11 @@ export const executeResponseSchema = z.object({
     pages: z.number().int(),
     durationMs: z.number().int(),
     runId: z.string().describe("The Run record, visible under Runs"),
+    warnings: z
+      .array(issueSchema)
+      .describe(
+        "What you must know to read the items right; empty when there is nothing. moreRecords: a list stopped at a full page and more may exist; unknownField: a filter, sort or fields entry names a field the records do not have (a filter then matches nothing, or everything with ne).",
+      ),
   }),
 });
 

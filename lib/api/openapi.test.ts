@@ -55,6 +55,17 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("documents the warnings an execute result carries, with their code and fix", () => {
+    const executed = doc.paths["/api/v1/nodes/execute"]!.post!.responses["200"] as { content: { "application/json": { schema: { $ref: string } } } };
+    const name = executed.content["application/json"].schema.$ref.split("/").pop()!;
+    const response = validator()(name);
+    const meta = { requests: 1, pages: 1, durationMs: 12, runId: "r1" };
+    const warning = { path: "options.filter[0]", severity: "warning", message: "Policy results have no field \"status\"", code: "unknownField", fix: { label: "Use state", value: "state:ne:success" } };
+    expect(response({ items: [], meta: { ...meta, warnings: [warning] } }), JSON.stringify(response.errors)).toBe(true);
+    expect(response({ items: [], meta })).toBe(false);
+    expect(JSON.stringify(doc.components.schemas[name])).toContain("moreRecords");
+  });
+
   it("gives examples that both the documented schema and the server's parser accept", () => {
     const schema = validator();
     const requestSchema = schema("NodeRequest");

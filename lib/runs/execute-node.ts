@@ -5,7 +5,7 @@ import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { CredentialError } from "@/lib/credentials/credential-errors";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type Issue } from "@/lib/errors/app-error";
 import { summarizeIssues } from "@/lib/errors/zod-issues";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JsonValue } from "@/lib/json/json-value";
@@ -26,7 +26,8 @@ export interface ExecuteNodeRequest {
 
 export interface ExecuteNodeResult {
   items: unknown[];
-  meta: { requests: number; pages: number; durationMs: number; runId: string };
+  /** `warnings`: what the caller must know to read the items right (resolve-time and run-time), also on the run record. */
+  meta: { requests: number; pages: number; durationMs: number; runId: string; warnings: Issue[] };
 }
 
 function credentialWhere(reference: CredentialReference | undefined) {
@@ -82,6 +83,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   };
 
   const resolved = resolveParameters(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
+  start.warnings = resolved.issues.filter((issue) => issue.severity === "warning");
   if (!resolved.run) {
     const first = resolved.issues.find((issue) => issue.severity === "error");
     return fail(new AppError("invalidConfig", summarizeIssues(resolved.issues, "Invalid node config."), { issues: resolved.issues, ...(first?.path ? { path: first.path } : {}) }));
@@ -124,8 +126,9 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
       requests: result.meta.requests,
       pages: result.meta.pages,
       items: result.items,
+      warnings: result.meta.warnings,
     });
-    return { items: result.items, meta: { ...result.meta, runId } };
+    return { items: result.items, meta: { ...result.meta, runId, warnings: [...start.warnings, ...result.meta.warnings] } };
   } catch (error) {
     await audited;
     if (error instanceof AppError) return fail(error);

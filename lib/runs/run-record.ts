@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Issue } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Runs keep counts and a bounded sample, not whole results: 20 items or 64 KB of JSON, whichever is smaller. */
@@ -29,6 +30,8 @@ export interface RunStart {
   credential?: { id: string; name: string };
   resource: string;
   operation: string;
+  /** Warnings known before the call (from resolving the parameters). */
+  warnings?: Issue[];
 }
 
 export interface RunEnd {
@@ -39,6 +42,13 @@ export interface RunEnd {
   items?: unknown[];
   errorKind?: string;
   errorMessage?: string;
+  /** Warnings the run itself learned (a list cut at a full page). */
+  warnings?: Issue[];
+}
+
+function runWarnings(start: RunStart, end: RunEnd): Prisma.InputJsonValue | undefined {
+  const warnings = [...(start.warnings ?? []), ...(end.warnings ?? [])];
+  return warnings.length > 0 ? (warnings as unknown as Prisma.InputJsonValue) : undefined;
 }
 
 export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
@@ -63,6 +73,7 @@ export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
       errorKind: end.errorKind,
       errorMessage: end.errorMessage,
       resultSample: end.items ? boundedSample(end.items) : undefined,
+      warnings: runWarnings(start, end),
     },
     select: { id: true },
   });
