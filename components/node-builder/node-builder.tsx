@@ -12,6 +12,7 @@ import { Tabs } from "@/components/ui/tabs";
 import { findOperation, getIntegration } from "@/lib/integrations/registry";
 import type { IntegrationDefinition, WriteDescription } from "@/lib/integrations/types";
 import { parseInputText, type PlatformConfig } from "@/lib/node-configs/config-text";
+import { applyIssueFix } from "@/lib/node-configs/issue-fix";
 import { readParameter } from "@/lib/node-configs/parameter-paths";
 import { previewNode, type CredentialChoice } from "@/lib/node-configs/live-preview";
 import type { RunOutcome } from "@/lib/node-configs/run-outcome";
@@ -347,7 +348,17 @@ export function NodeBuilder({
           </div>
 
           <div className="space-y-4">
-            <PreviewPanel preview={preview} />
+            <PreviewPanel
+              preview={preview}
+              {...(canEdit
+                ? {
+                    fixFor: (issue: NodeIssue) => {
+                      const fixed = applyIssueFix(config.parameters, issue);
+                      return fixed ? () => setParameters(fixed) : undefined;
+                    },
+                  }
+                : {})}
+            />
             {(run.data || run.error) && (
               <section aria-label="Run result" className="space-y-2" data-testid="run-result" data-runs={runsFinished}>
                 <h2 className="text-sm font-semibold">Run result</h2>

@@ -29,7 +29,14 @@ function useRows<R>(value: JsonValue | undefined, toRows: (v: JsonValue | undefi
   return [rows, setRows] as const;
 }
 
-function FilterRows({ path, value, write }: { path: string; value: JsonValue | undefined; write: (v: JsonValue | undefined) => void }) {
+/** The field and value placeholders of a filter row, from the operation's example filter (a field its records have). */
+function filterPlaceholders(example: string | undefined): { field: string; value: string } {
+  const [field = "name", , ...value] = (example ?? "").split(":");
+  return { field, value: value.join(":") || "value" };
+}
+
+function FilterRows({ path, value, write, example }: { path: string; value: JsonValue | undefined; write: (v: JsonValue | undefined) => void; example: string | undefined }) {
+  const placeholder = filterPlaceholders(example);
   const { readOnly } = useFieldContext();
   const [rows, setRows] = useRows<FilterRow>(value, filterRows, filterFromRows);
   const update = (next: FilterRow[]) => {
@@ -44,13 +51,13 @@ function FilterRows({ path, value, write }: { path: string; value: JsonValue | u
             <input className={`${controlClass} font-mono`} aria-label={`Filter ${index + 1}`} value={row.text} readOnly={readOnly} onChange={(e) => update(rows.with(index, { kind: "raw", text: e.target.value }))} />
           ) : (
             <>
-              <input className={controlClass} aria-label={`Filter ${index + 1} field`} placeholder="status" value={row.field} readOnly={readOnly} onChange={(e) => update(rows.with(index, { ...row, field: e.target.value }))} />
+              <input className={controlClass} aria-label={`Filter ${index + 1} field`} placeholder={placeholder.field} value={row.field} readOnly={readOnly} onChange={(e) => update(rows.with(index, { ...row, field: e.target.value }))} />
               <select className={`${controlClass} w-28`} aria-label={`Filter ${index + 1} operator`} value={row.operator} disabled={readOnly} onChange={(e) => update(rows.with(index, { ...row, operator: e.target.value }))}>
                 {FILTER_OPERATORS.map((op) => (
                   <option key={op}>{op}</option>
                 ))}
               </select>
-              <input className={controlClass} aria-label={`Filter ${index + 1} value`} placeholder="failed" value={row.value} readOnly={readOnly} onChange={(e) => update(rows.with(index, { ...row, value: e.target.value }))} />
+              <input className={controlClass} aria-label={`Filter ${index + 1} value`} placeholder={placeholder.value} value={row.value} readOnly={readOnly} onChange={(e) => update(rows.with(index, { ...row, value: e.target.value }))} />
             </>
           )}
           {!readOnly && (
@@ -117,12 +124,13 @@ function OptionControl({ spec, path, parameters, onChange }: FieldProps) {
       {(a11y) => {
         switch (spec.name) {
           case "filter":
-            return <FilterRows path={key} value={value} write={write} />;
+            return <FilterRows path={key} value={value} write={write} example={spec.placeholder} />;
           case "sort":
             return <SortRowsEditor value={value} write={write} />;
           case "fields":
             return <input className={controlClass} placeholder="id, name" value={fieldsText(value)} readOnly={readOnly} onChange={(e) => write(fieldsFromText(e.target.value))} {...a11y} />;
           case "returnAll":
+          case "strict":
             return <input type="checkbox" className="size-4" checked={value === true} disabled={readOnly} onChange={(e) => write(e.target.checked ? true : undefined)} {...a11y} />;
           default:
             return <input className={controlClass} inputMode="numeric" value={asText(value)} readOnly={readOnly} onChange={(e) => write(numberOrText(e.target.value))} {...a11y} />;

@@ -91,13 +91,27 @@ function RequestView({ request, index, curlVariables }: { request: PlannedReques
   );
 }
 
-function IssueList({ issues }: { issues: readonly NodeIssue[] }) {
+/** For an issue with a suggested value: the action that writes it into the node, when the node holds the flagged value. */
+export type FixFor = (issue: NodeIssue) => (() => void) | undefined;
+
+function FixButton({ issue, fixFor }: { issue: NodeIssue; fixFor: FixFor | undefined }) {
+  const apply = issue.fix ? fixFor?.(issue) : undefined;
+  if (!apply || !issue.fix) return null;
+  return (
+    <Button variant="secondary" className="ml-2 px-2 py-0.5 text-xs" onClick={apply} data-testid="issue-fix">
+      {issue.fix.label}
+    </Button>
+  );
+}
+
+function IssueList({ issues, fixFor }: { issues: readonly NodeIssue[]; fixFor: FixFor | undefined }) {
   if (issues.length === 0) return null;
   return (
     <ul className="space-y-1 text-xs" data-testid="preview-issues">
       {issues.map((issue, index) => (
         <li key={index} className={issue.severity === "error" ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}>
           <span className="font-mono">{issue.path || "(config)"}</span>: {issue.message}
+          <FixButton issue={issue} fixFor={fixFor} />
         </li>
       ))}
     </ul>
@@ -105,7 +119,7 @@ function IssueList({ issues }: { issues: readonly NodeIssue[] }) {
 }
 
 /** The final parameters with their sources, the problems where they occur, and the exact requests. */
-export function PreviewPanel({ preview }: { preview: LivePreview }) {
+export function PreviewPanel({ preview, fixFor }: { preview: LivePreview; fixFor?: FixFor }) {
   const { resolved, plan, planError } = preview;
   const rows = leaves(resolved.parameters);
   return (
@@ -125,8 +139,9 @@ export function PreviewPanel({ preview }: { preview: LivePreview }) {
                     <td className="py-1 pr-2 font-mono break-all">
                       {show(row.value)}
                       {problems.map((issue, index) => (
-                        <span key={index} className={`block ${issue.severity === "error" ? "text-red-700 dark:text-red-300" : "text-amber-700"}`}>
+                        <span key={index} className={`block ${issue.severity === "error" ? "text-red-700 dark:text-red-300" : "text-amber-700"}`} data-testid="param-issue">
                           {issue.message}
+                          <FixButton issue={issue} fixFor={fixFor} />
                         </span>
                       ))}
                     </td>
@@ -140,7 +155,7 @@ export function PreviewPanel({ preview }: { preview: LivePreview }) {
           </table>
         )}
       </div>
-      <IssueList issues={resolved.issues.filter((issue) => !rows.some((row) => row.path === issue.path || under(row.path, issue.path) || under(issue.path, row.path)))} />
+      <IssueList issues={resolved.issues.filter((issue) => !rows.some((row) => row.path === issue.path || under(row.path, issue.path) || under(issue.path, row.path)))} fixFor={fixFor} />
       <div>
         <h3 className="mb-2 text-sm font-semibold">Requests</h3>
         {plan ? (
@@ -151,7 +166,7 @@ export function PreviewPanel({ preview }: { preview: LivePreview }) {
               ))}
             </ol>
             {plan.notes.length > 0 && (
-              <ul className="mt-2 list-disc pl-4 text-xs text-zinc-500">
+              <ul className="mt-2 list-disc pl-4 text-xs text-zinc-500" data-testid="plan-notes">
                 {plan.notes.map((note) => (
                   <li key={note}>{note}</li>
                 ))}

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Tabs } from "@/components/ui/tabs";
 import type { RunOutcome } from "@/lib/node-configs/run-outcome";
 import { ItemsTable } from "./items-table";
+import { RunWarnings } from "./run-warnings";
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -66,6 +67,7 @@ export function RunResult({ outcome }: { outcome: RunOutcome }) {
           </Link>
         </div>
       </dl>
+      <RunWarnings warnings={outcome.warnings} />
       {outcome.items.length < outcome.itemCount && <p className="text-xs text-zinc-500">Showing the first {outcome.items.length} of {outcome.itemCount} items.</p>}
       <Tabs
         label="Result"

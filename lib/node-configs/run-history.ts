@@ -57,6 +57,6 @@ export async function listRuns(filters: RunFilters) {
 export async function getRun(id: string) {
   return db.run.findUnique({
     where: { id },
-    select: { ...LIST_SELECT, inlineConfig: true, errorMessage: true, resultSample: true, credentialId: true },
+    select: { ...LIST_SELECT, inlineConfig: true, errorMessage: true, resultSample: true, credentialId: true, warnings: true, credential: { select: { authType: true } } },
   });
 }

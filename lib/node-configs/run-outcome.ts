@@ -1,5 +1,5 @@
 // What the builder shows after a run: plain data for the browser, never a stack trace or a secret.
-import type { ErrorBody } from "@/lib/errors/app-error";
+import type { ErrorBody, Issue } from "@/lib/errors/app-error";
 import { AppError } from "@/lib/errors/app-error";
 import type { ExecuteNodeResult } from "@/lib/runs/execute-node";
 
@@ -15,6 +15,8 @@ export type RunOutcome =
       requests: number;
       pages: number;
       durationMs: number;
+      /** What to know to read the items right: unknown fields, a list that stopped at a full page. */
+      warnings: Issue[];
     }
   | ({ status: "error" } & ErrorBody);
 
@@ -28,5 +30,6 @@ export function toRunOutcome(result: ExecuteNodeResult | AppError): RunOutcome {
     requests: result.meta.requests,
     pages: result.meta.pages,
     durationMs: result.meta.durationMs,
+    warnings: result.meta.warnings,
   };
 }

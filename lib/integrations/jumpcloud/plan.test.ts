@@ -31,6 +31,13 @@ describe("planRequests", () => {
     expect(JSON.stringify(planned)).not.toContain("super-secret-key");
   });
 
+  it("says a list without Return All or a limit stops at JumpCloud's default page", () => {
+    const guide = plan({ resource: "policyResult", operation: "listForOrganization", params: { options: { filter: ["status:ne:success"], sort: ["-timestamp"] } }, auth });
+    expect(guide.notes).toContainEqual(expect.stringContaining("the first 10 records"));
+    expect(plan({ resource: "policy", operation: "list", params: { returnAll: true }, auth }).notes.join(" ")).not.toContain("default page");
+    expect(plan({ resource: "policy", operation: "list", params: { options: { limit: 50 } }, auth }).notes.join(" ")).not.toContain("default page");
+  });
+
   it("plans pages for a large limit and a series for returnAll", () => {
     const big = plan({ resource: "policy", operation: "list", params: { options: { limit: 230 } }, auth });
     expect(big.requests.map((r) => new URL(r.url).search)).toEqual(["?limit=100&skip=0", "?limit=100&skip=100", "?limit=30&skip=200"]);

@@ -5,7 +5,7 @@ import { defaultOrgId, maskedAuthHeaders } from "./auth";
 import { resolveEndpoints, type ConnectionSettings } from "./hosts";
 import type { JumpCloudOperation, Params } from "./operations/define";
 import { assertAuthSupported, requireOperation } from "./operations/index";
-import { baseHeaders, buildRequest, callInput, effectiveSort, fanOutValues, planPages, type CallInput, type CallShape } from "./request-builder";
+import { baseHeaders, buildRequest, callInput, DEFAULT_PAGE_SIZE, effectiveSort, fanOutValues, planPages, type CallInput, type CallShape } from "./request-builder";
 
 export interface PlanContext {
   /** Adds the request of one call, built exactly as the run builds it. */
@@ -41,7 +41,10 @@ function planDefault(ctx: PlanContext, op: JumpCloudOperation, input: CallInput)
         pagination: { pageSize: plan.pageSize, until: `a page returns fewer than ${plan.pageSize} records` },
       });
   }
-  if (plan.kind === "all") ctx.note(`Return All fetches skip=${plan.startSkip}, ${plan.startSkip + plan.pageSize}, … several pages at a time until a page is short.`);
+  if (plan.kind === "all") ctx.note(`Return All fetches skip=${plan.startSkip}, ${plan.startSkip + plan.pageSize}, … reading further ahead as pages come back full, until a page is short.`);
+  else if (input.list.limit === undefined) {
+    ctx.note(`Without Return All or a limit this returns JumpCloud's default page: the first ${DEFAULT_PAGE_SIZE} records. If that page comes back full, the result says more may exist.`);
+  }
   if (sort !== input.list.sort) ctx.note("id is added to the sort so records cannot move between pages.");
 }
 

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
+import { RunWarnings } from "@/components/runs/run-warnings";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { errorAdvice, operationTitle } from "@/lib/integrations/registry";
 import { getRun } from "@/lib/node-configs/run-history";
+import type { Issue } from "@/lib/errors/app-error";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -25,8 +27,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const run = await getRun(id);
   if (!run) notFound();
-  const guidance = run.errorKind ? errorAdvice(run.service, run.errorKind) : undefined;
+  const guidance = run.errorKind ? errorAdvice(run.service, run.errorKind, run.credential?.authType) : undefined;
   const sample = Array.isArray(run.resultSample) ? run.resultSample : [];
+  const warnings = Array.isArray(run.warnings) ? (run.warnings as unknown as Issue[]) : [];
 
   return (
     <div className="max-w-5xl space-y-4">
@@ -64,6 +67,12 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           )}
         </dl>
       </Card>
+      {warnings.length > 0 && (
+        <section className="space-y-2">
+          <h2 className="text-sm font-semibold">Warnings</h2>
+          <RunWarnings warnings={warnings} />
+        </section>
+      )}
       {run.inlineConfig !== null && (
         <section className="space-y-2">
           <h2 className="text-sm font-semibold">Inline config</h2>
