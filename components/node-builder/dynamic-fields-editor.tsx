@@ -2,20 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { controlClass } from "@/components/ui/field";
 import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/json/json-value";
-import type { DynamicField, DynamicFieldSet } from "@/lib/integrations/types";
+import type { DynamicField } from "@/lib/integrations/types";
 import { readParameter, writeParameter } from "@/lib/node-configs/parameter-paths";
-import { pickerUrl } from "@/lib/node-configs/picker-request";
-import { hasTemplate } from "@/lib/nodes/templates";
+import { dependencyKey, dynamicFieldsQuery } from "./dynamic-fields-query";
 import { useFieldContext } from "./field-context";
 import { asText, FieldFrame, numberOrText, type FieldProps } from "./field-frame";
-import { fetchPicker } from "./picker-fetch";
-
-/** The value the fields depend on (a template's id or name), once it is a plain value rather than a template. */
-function dependencyKey(value: JsonValue | undefined): string | undefined {
-  if (typeof value === "string") return value.trim() === "" || hasTemplate(value) ? undefined : value.trim();
-  if (isPlainObject(value)) return typeof value.id === "string" ? value.id : typeof value.name === "string" ? value.name : undefined;
-  return undefined;
-}
 
 function DynamicFieldInput({ field, value, onChange }: { field: DynamicField; value: JsonValue | undefined; onChange: (v: JsonValue | undefined) => void }) {
   const { readOnly } = useFieldContext();
@@ -72,13 +63,7 @@ export function DynamicFieldsEditor({ spec, path, parameters, onChange }: FieldP
   const dependency = dependencyKey(readParameter(parameters, [...path.slice(0, -1), source.dependsOn]));
   const value = readParameter(parameters, path);
   const scopeText = JSON.stringify(scope);
-  const details = useQuery({
-    queryKey: ["dynamic-fields", credentialId ?? "", source.loader, dependency ?? "", scopeText],
-    enabled: credentialId !== undefined && dependency !== undefined,
-    staleTime: 5 * 60_000,
-    queryFn: ({ signal }) =>
-      fetchPicker<DynamicFieldSet>(pickerUrl("/api/builder/fields", { credentialId, loader: source.loader, value: dependency, scope: scopeText }), signal),
-  });
+  const details = useQuery(dynamicFieldsQuery(source, credentialId, dependency, scopeText));
 
   const byName = isPlainObject(value) ? value : undefined;
   const setField = (name: string, next: JsonValue | undefined) => onChange(writeParameter(parameters, [...path, name], next));

@@ -21,6 +21,7 @@ import type { JsonObject, JsonValue, NodeIssue } from "@/lib/json/json-value";
 import { hasTemplate } from "@/lib/nodes/templates";
 import type { JsonEditorController } from "./json-editor";
 import { ConfigJsonTab, ImportDialog, ExportButtons } from "./config-transfer";
+import { useDynamicFieldSets } from "./dynamic-fields-query";
 import { FieldContext } from "./field-context";
 import { ParameterForm } from "./parameter-form";
 import { PreviewPanel } from "./preview-panel";
@@ -118,7 +119,16 @@ export function NodeBuilder({
   // Typing stays responsive: the preview follows a step behind when it has a lot to do.
   const deferredConfig = useDeferredValue(config);
   const deferredInput = useDeferredValue(input);
-  const preview = useMemo(() => previewNode(deferredConfig, deferredInput, credential, allowedOrigins), [deferredConfig, deferredInput, credential, allowedOrigins]);
+  const pickerCredentialId = canEdit && credential ? credential.id : undefined;
+  const scope = useMemo(() => scopeOf(integration, config.parameters), [integration, config.parameters]);
+  const fieldSets = useDynamicFieldSets(op, config.parameters, pickerCredentialId, scope);
+  const fieldSetsKey = JSON.stringify(fieldSets);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content: the hook returns a new object each render
+  const stableFieldSets = useMemo(() => fieldSets, [fieldSetsKey]);
+  const preview = useMemo(
+    () => previewNode(deferredConfig, deferredInput, credential, allowedOrigins, stableFieldSets),
+    [deferredConfig, deferredInput, credential, allowedOrigins, stableFieldSets],
+  );
 
   const onInputText = useCallback((text: string) => {
     inputTextRef.current = text;
@@ -201,8 +211,6 @@ export function NodeBuilder({
     else run.mutate();
   };
 
-  const pickerCredentialId = canEdit && credential ? credential.id : undefined;
-  const scope = useMemo(() => scopeOf(integration, config.parameters), [integration, config.parameters]);
   const fieldContext = useMemo(
     () => ({ input: deferredInput, issues: preview.resolved.issues, readOnly, credentialId: pickerCredentialId, scope }),
     [deferredInput, preview.resolved.issues, readOnly, pickerCredentialId, scope],

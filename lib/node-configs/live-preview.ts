@@ -2,7 +2,7 @@
 // in the browser by the same functions the server runs (resolveParameters, the integration's planner). Browser-safe.
 import { isAppError } from "@/lib/errors/app-error";
 import type { JsonValue } from "@/lib/json/json-value";
-import type { RequestPlan } from "@/lib/integrations/types";
+import type { DynamicFieldSet, RequestPlan } from "@/lib/integrations/types";
 import type { NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters, type ResolvedParameters } from "@/lib/nodes/resolve-parameters";
 
@@ -22,8 +22,15 @@ export interface LivePreview {
   planError?: { kind: string; message: string; guidance?: string };
 }
 
-export function previewNode(config: NodeConfig, input: JsonValue | undefined, credential: CredentialChoice | undefined, allowedOrigins: readonly string[]): LivePreview {
-  const resolved = resolveParameters(config, input, { includeTestOnly: true });
+export function previewNode(
+  config: NodeConfig,
+  input: JsonValue | undefined,
+  credential: CredentialChoice | undefined,
+  allowedOrigins: readonly string[],
+  /** Fields loaded for dynamic-fields parameters (a template's config fields): their values are checked too. */
+  dynamicFields: Readonly<Record<string, DynamicFieldSet>> = {},
+): LivePreview {
+  const resolved = resolveParameters(config, input, { includeTestOnly: true, dynamicFields });
   if (!resolved.run) {
     return { resolved, planError: { kind: "invalidConfig", message: "Fix the problems above to see the requests this node will send." } };
   }
