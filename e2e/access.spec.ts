@@ -28,6 +28,7 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/me": { access: { role: "viewer" }, probe: { path: "/api/me" } },
   "GET /api/builder/options": { access: { role: "editor" }, probe: { path: "/api/builder/options?credentialId=no-such-credential&resource=policy&operation=list" } },
   "GET /api/builder/fields": { access: { role: "editor" }, probe: { path: "/api/builder/fields?credentialId=no-such-credential&loader=templateFields&value=t" } },
+  "POST /api/credentials/test": { access: { role: "admin" }, probe: { path: "/api/credentials/test", data: {} } },
   "GET /api/v1/openapi.json": { access: "public", probe: { path: "/api/v1/openapi.json" } },
   "GET /api/v1/nodes": { access: { role: "viewer", scopes: ["nodes:read"] }, probe: { path: "/api/v1/nodes" } },
   "GET /api/v1/nodes/[id]": { access: { role: "viewer", scopes: ["nodes:read"] }, probe: { path: "/api/v1/nodes/no-such-node" } },
@@ -56,7 +57,6 @@ const ACTIONS: Record<string, Role | "public"> = {
   "sign-in.ts#signIn": "public",
   "sign-out.ts#signOut": "public",
   "sign-out-everywhere.ts#signOutEverywhere": "viewer",
-  "test-credential-values.ts#testCredentialValues": "admin",
   "test-credential.ts#testCredential": "admin",
   "update-credential.ts#updateCredential": "admin",
 };

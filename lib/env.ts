@@ -76,6 +76,8 @@ export const envSchema = z.object({
   TRUSTED_PROXIES: trustedProxies,
   /** The longest one sign-in lasts, however active: a stolen session cookie stops working by then. */
   SESSION_MAX_HOURS: positiveInt(12),
+  /** Test Connection gives up after this many seconds in all, retries included. */
+  CREDENTIAL_TEST_TIMEOUT_SECONDS: positiveInt(15),
   PORT: positiveInt(3000),
   HOST: z.string().optional().default("127.0.0.1"),
   NODE_ENV: z.string().optional().default("development"),

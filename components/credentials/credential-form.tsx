@@ -2,13 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { createCredential } from "@/app/actions/create-credential";
-import { testCredentialValues } from "@/app/actions/test-credential-values";
 import { updateCredential } from "@/app/actions/update-credential";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextField, controlClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { FieldDescriptor, ServiceDescriptor } from "@/lib/credentials/service-descriptors";
-import { TestOutcomeNotice, type TestOutcomeView } from "./test-outcome-view";
+import { TestOutcomeNotice } from "./test-outcome-view";
+import { useConnectionTest } from "./use-connection-test";
 
 export interface CredentialFormInitial {
   id: string;
@@ -17,10 +17,15 @@ export interface CredentialFormInitial {
   service: string;
   authType: string;
   settings: Record<string, string>;
+  /** The secrets this credential holds (names only): only these show as "stored". */
+  storedSecrets: string[];
   version: number;
 }
 
-/** Create or edit a credential. Secrets of a saved credential show as "stored" and are only ever replaced. */
+/**
+ * Create or edit a credential. Secrets of a saved credential show as "stored" and are replaced, or cleared when
+ * optional. Test Connection can be cancelled; saving the values it tested makes its outcome the credential's status.
+ */
 export function CredentialForm({ services, initial }: { services: ServiceDescriptor[]; initial?: CredentialFormInitial }) {
   const router = useRouter();
   const [serviceId, setServiceId] = useState(initial?.service ?? services[0]!.id);
@@ -30,43 +35,49 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [values, setValues] = useState<Record<string, string>>(initial?.settings ?? { region: "us" });
-  // Secrets of the saved credential (same auth type) are kept unless the admin chooses to replace them.
+  // Secrets of the saved credential (same auth type) are kept unless the admin chooses to replace or clear them.
   const [replacing, setReplacing] = useState<Record<string, boolean>>({});
+  const [clearing, setClearing] = useState<Record<string, boolean>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
-  const [outcome, setOutcome] = useState<TestOutcomeView>();
-  const [pending, startTransition] = useTransition();
-  const [action, setAction] = useState<"test" | "save">();
+  const [saving, startSaving] = useTransition();
+  const test = useConnectionTest();
   // Marks the form interactive: typing into the server-rendered form before React hydrates it is lost.
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => formRef.current?.setAttribute("data-hydrated", ""), []);
 
-  const storedSecret = (field: FieldDescriptor) => Boolean(initial && field.secret && initial.authType === authType.id && !replacing[field.name]);
+  const sameAuthType = Boolean(initial && initial.authType === authType.id);
+  const holds = (field: FieldDescriptor) => sameAuthType && field.secret && Boolean(initial?.storedSecrets.includes(field.name));
+  const storedSecret = (field: FieldDescriptor) => holds(field) && !replacing[field.name] && !clearing[field.name];
   const payload = () => {
     const fields: Record<string, string> = {};
     for (const field of [...authType.fields, ...service.connectionFields]) {
-      if (!storedSecret(field)) fields[field.name] = values[field.name] ?? "";
+      if (!storedSecret(field) && !clearing[field.name]) fields[field.name] = values[field.name] ?? "";
     }
-    return { name, description, service: service.id, authType: authType.id, fields };
+    const clearSecrets = authType.fields.filter((field) => holds(field) && clearing[field.name]).map((field) => field.name);
+    return { name, description, service: service.id, authType: authType.id, fields, ...(clearSecrets.length > 0 ? { clearSecrets } : {}) };
   };
+  // A test vouches only for the values it tested: any change to them makes it stale.
+  const testedValues = JSON.stringify(payload().fields) + JSON.stringify(payload().clearSecrets ?? []) + authType.id + service.id;
+  const receipt = test.receiptFor(testedValues);
 
-  const run = (which: "test" | "save") => {
-    setAction(which);
+  const runTest = () => {
     setError(undefined);
     setFieldErrors({});
-    if (which === "save") setOutcome(undefined);
-    startTransition(async () => {
-      if (which === "test") {
-        const result = await testCredentialValues({ ...payload(), ...(initial ? { id: initial.id } : {}) });
-        if (result.ok) setOutcome(result.data);
-        else {
-          setOutcome(undefined);
-          setError(result.error.message);
-          setFieldErrors(result.error.fieldErrors ?? {});
-        }
-        return;
+    void test.start({ ...payload(), ...(initial ? { id: initial.id } : {}) }, testedValues).then((failure) => {
+      if (failure) {
+        setError(failure.message);
+        setFieldErrors(failure.fieldErrors ?? {});
       }
-      const result = initial ? await updateCredential({ ...payload(), id: initial.id, expectedVersion: initial.version }) : await createCredential(payload());
+    });
+  };
+
+  const save = () => {
+    setError(undefined);
+    setFieldErrors({});
+    startSaving(async () => {
+      const form = { ...payload(), ...(receipt ? { testReceipt: receipt } : {}) };
+      const result = initial ? await updateCredential({ ...form, id: initial.id, expectedVersion: initial.version }) : await createCredential(form);
       if (result.ok) {
         router.push("/credentials");
         router.refresh();
@@ -103,6 +114,25 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
               <input {...a11y} className={controlClass} value="•••••••• stored" readOnly aria-readonly="true" />
               <Button variant="secondary" onClick={() => setReplacing((r) => ({ ...r, [field.name]: true }))}>
                 Replace
+              </Button>
+              {!field.required && (
+                <Button variant="secondary" aria-label={`Clear ${field.label}`} onClick={() => setClearing((c) => ({ ...c, [field.name]: true }))}>
+                  Clear
+                </Button>
+              )}
+            </div>
+          )}
+        </Field>
+      );
+    }
+    if (holds(field) && clearing[field.name]) {
+      return (
+        <Field key={field.name} label={label} help="The stored value is removed when you save." error={errorText}>
+          {(a11y) => (
+            <div className="flex items-center gap-2">
+              <input {...a11y} className={controlClass} value="(cleared on save)" readOnly aria-readonly="true" />
+              <Button variant="secondary" onClick={() => setClearing((c) => ({ ...c, [field.name]: false }))}>
+                Keep
               </Button>
             </div>
           )}
@@ -153,7 +183,7 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
       className="space-y-5"
       onSubmit={(event) => {
         event.preventDefault();
-        run("save");
+        save();
       }}
     >
       {error && <Notice tone="error" testId="credential-error">{error}</Notice>}
@@ -191,13 +221,23 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
           <div className="mt-3 space-y-4">{service.connectionFields.map(renderField)}</div>
         </details>
       )}
-      {outcome && <TestOutcomeNotice outcome={outcome} />}
+      {test.outcome && <TestOutcomeNotice outcome={test.outcome} />}
+      {test.outcome && !receipt && (
+        <p className="text-xs text-zinc-500" data-testid="test-stale">
+          The values changed since this test; test again so the saved credential shows a current status.
+        </p>
+      )}
       <div className="flex gap-3">
-        <Button variant="secondary" disabled={pending} onClick={() => run("test")}>
-          {pending && action === "test" ? "Testing…" : "Test Connection"}
+        <Button variant="secondary" disabled={saving || test.running} onClick={runTest}>
+          {test.running ? "Testing…" : "Test Connection"}
         </Button>
-        <Button type="submit" disabled={pending}>
-          {pending && action === "save" ? "Saving…" : "Save"}
+        {test.running && (
+          <Button variant="ghost" onClick={test.cancel}>
+            Cancel
+          </Button>
+        )}
+        <Button type="submit" disabled={saving || test.running}>
+          {saving ? "Saving…" : "Save"}
         </Button>
       </div>
     </form>

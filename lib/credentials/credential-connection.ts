@@ -2,14 +2,16 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientOptions, IntegrationClient, IntegrationDefinition } from "@/lib/integrations/types";
 import { CredentialError } from "./credential-errors";
-import { requireService, validateFields } from "./credential-fields";
-import type { CredentialForm } from "./credential-input";
+import { requireService, splitFields, validateFields } from "./credential-fields";
+import type { CredentialTest } from "./credential-input";
 import { findSealedCredential, mergeWithStored, openSecrets } from "./credential-store";
 import { allowedOrigins } from "./outbound-allow-list";
 import { OUTBOUND_USER_AGENT } from "./outbound-user-agent";
+import { issueTestReceipt, testColumns } from "./test-receipt";
 
 export interface TestOutcome {
   ok: boolean;
@@ -23,12 +25,33 @@ export interface TestOutcome {
   testedAt: string;
 }
 
-async function runTest(authType: string, serviceId: string, fields: Record<string, string>): Promise<TestOutcome> {
+/**
+ * One Test Connection, bounded by CREDENTIAL_TEST_TIMEOUT_SECONDS in all (retries included) and stopped as soon as
+ * `signal` aborts (the admin pressed Cancel): the outbound request is aborted, not left to finish.
+ */
+async function runTest(authType: string, serviceId: string, fields: Record<string, string>, signal?: AbortSignal): Promise<TestOutcome> {
   const service = requireService(serviceId);
   const { auth, connection } = validateFields(service, authType, fields);
-  const result = await service.createClient({ auth, connection, allowedOrigins: allowedOrigins(), userAgent: OUTBOUND_USER_AGENT }).testConnection();
+  const seconds = env().CREDENTIAL_TEST_TIMEOUT_SECONDS;
+  const deadline = AbortSignal.timeout(seconds * 1000);
+  const client = service.createClient({ auth, connection, allowedOrigins: allowedOrigins(), userAgent: OUTBOUND_USER_AGENT, timeoutMs: seconds * 1000 });
+  const result = await client.testConnection({ signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
   const testedAt = new Date().toISOString();
   if (result.ok) return { ok: true, headline: "Connected", message: result.message, latencyMs: result.latencyMs, testedAt };
+  if (signal?.aborted) {
+    return { ok: false, headline: "Cancelled", message: "Test Connection was cancelled before an answer came back.", kind: "cancelled", latencyMs: result.latencyMs, testedAt };
+  }
+  if (deadline.aborted) {
+    return {
+      ok: false,
+      headline: "Timed out",
+      message: `No answer within ${seconds} s: the host is slow or does not answer (the limit is CREDENTIAL_TEST_TIMEOUT_SECONDS).`,
+      guidance: "Check the region or base URL and the server's network access, then test again.",
+      kind: "timeout",
+      latencyMs: result.latencyMs,
+      testedAt,
+    };
+  }
   const { error } = result;
   return {
     ok: false,
@@ -52,41 +75,36 @@ async function audit(outcome: TestOutcome, target: string, { user, ip }: GuardCo
   });
 }
 
-/** Test Connection on a saved credential; the outcome is stored for the list's status badge. */
-export async function testSavedCredential(id: string, context: GuardContext): Promise<TestOutcome> {
+/** Test Connection on a saved credential; the outcome is stored for the list's status badge (a cancelled one is not). */
+export async function testSavedCredential(id: string, context: GuardContext, signal?: AbortSignal): Promise<TestOutcome> {
   const row = await findSealedCredential({ id });
   if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
   const settings = row.settings as Record<string, string>;
   let outcome: TestOutcome;
   try {
-    outcome = await runTest(row.authType, row.service, { ...settings, ...openSecrets(row) });
+    outcome = await runTest(row.authType, row.service, { ...settings, ...openSecrets(row) }, signal);
   } catch (error) {
     if (!(error instanceof CredentialError)) throw error;
     outcome = { ok: false, headline: "Cannot use this credential", message: error.message, latencyMs: 0, testedAt: new Date().toISOString() };
   }
-  await db.credential.update({
-    where: { id },
-    data: {
-      lastTestOk: outcome.ok,
-      lastTestKind: outcome.kind ?? null,
-      lastTestMessage: outcome.ok ? outcome.message : `${outcome.headline}: ${outcome.message}`,
-      lastTestLatencyMs: outcome.latencyMs,
-      lastTestedAt: new Date(outcome.testedAt),
-    },
-  });
+  if (outcome.kind !== "cancelled") await db.credential.update({ where: { id }, data: testColumns(outcome) });
   await audit(outcome, row.name, context, true);
   return outcome;
 }
 
 /**
- * Test Connection on the values in the form, before saving. For an existing credential, secrets left empty
- * are taken from the stored ones; the result is not stored because the values may differ from the saved ones.
+ * Test Connection on the values in the form, before saving. For an existing credential, secrets left empty are
+ * taken from the stored ones. The outcome is not stored yet: it comes with a receipt for exactly these values, and
+ * saving them with it makes it the credential's status (test-receipt.ts).
  */
-export async function testFormValues(form: CredentialForm & { id?: string }, context: GuardContext): Promise<TestOutcome> {
-  const fields = await mergeWithStored(form.id, form.authType, form.fields);
-  const outcome = await runTest(form.authType, form.service, fields);
+export async function testFormValues(form: CredentialTest, context: GuardContext, signal?: AbortSignal): Promise<TestOutcome & { receipt?: string }> {
+  const service = requireService(form.service);
+  const { fields } = await mergeWithStored(form.service, form.id, form.authType, form.fields, form.clearSecrets ?? []);
+  const outcome = await runTest(form.authType, form.service, fields, signal);
   await audit(outcome, form.name || "(unsaved credential)", context, false);
-  return outcome;
+  if (outcome.kind === "cancelled") return outcome;
+  const { settings, secrets } = splitFields(service, form.authType, fields);
+  return { ...outcome, receipt: issueTestReceipt({ service: service.id, credentialId: form.id, authType: form.authType, fields: { ...settings, ...secrets } }, outcome) };
 }
 
 /**

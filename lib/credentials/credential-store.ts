@@ -8,8 +8,9 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appKeyring } from "./app-keyring";
 import { CredentialError } from "./credential-errors";
-import { assertAllowedHost, requireService, splitFields, validateFields } from "./credential-fields";
+import { assertAllowedHost, requireAuthType, requireService, splitFields, validateFields } from "./credential-fields";
 import type { CredentialForm, CredentialUpdate } from "./credential-input";
+import { readTestReceipt, testColumns, valuesDigest } from "./test-receipt";
 
 /** Everything a display may show. The envelope is not in this list, so no display query can select it. */
 const DISPLAY_SELECT = {
@@ -71,6 +72,20 @@ export async function getCredential(id: string): Promise<CredentialSummary> {
   return found as CredentialSummary;
 }
 
+/**
+ * The names (never the values) of the secrets a credential holds, so the form shows "stored" only for those. A
+ * credential that cannot be opened holds none usable: its form asks for them again.
+ */
+export async function storedSecretNames(id: string): Promise<string[]> {
+  const row = await findSealedCredential({ id });
+  if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
+  try {
+    return Object.keys(openSecrets(row));
+  } catch {
+    return [];
+  }
+}
+
 /** For each credential, the names of the saved node configs that use it (for the delete confirmation), in one query. */
 export async function credentialUsage(): Promise<Map<string, string[]>> {
   const nodes = await db.nodeConfig.findMany({
@@ -90,10 +105,17 @@ function isUniqueViolation(error: unknown): boolean {
 const nameTaken = (name: string) =>
   new CredentialError("conflict", `A credential named "${name}" already exists.`, { name: "This name is already used; choose another" });
 
+/** The values a credential is tested and saved with, one digest for comparing them (see test-receipt.ts). */
+function digestOf(split: { settings: Record<string, string>; secrets: Record<string, string> }, authType: string): string {
+  return valuesDigest(authType, { ...split.settings, ...split.secrets });
+}
+
 export async function createCredential(form: CredentialForm, { user, ip }: GuardContext): Promise<CredentialSummary> {
   const service = requireService(form.service);
   assertAllowedHost(service, validateFields(service, form.authType, form.fields).connection);
   const { settings, secrets } = splitFields(service, form.authType, form.fields);
+  // The form's Test Connection of exactly these values becomes the new credential's status.
+  const tested = readTestReceipt(form.testReceipt, { service: service.id, credentialId: undefined, authType: form.authType, fields: { ...settings, ...secrets } });
   const id = randomUUID();
   try {
     return await db.$transaction(async (tx) => {
@@ -106,6 +128,7 @@ export async function createCredential(form: CredentialForm, { user, ip }: Guard
           authType: form.authType,
           settings,
           ...sealSecrets(id, service.id, secrets),
+          ...(tested ? testColumns(tested) : {}),
           createdById: user.id,
         },
         select: DISPLAY_SELECT,
@@ -124,25 +147,46 @@ export async function createCredential(form: CredentialForm, { user, ip }: Guard
 
 /**
  * The full field set an edit or a test works with: what the form sent, and for each secret left empty, the
- * stored one (only while the auth type is unchanged).
+ * stored one (only while the auth type is unchanged), except the optional secrets the admin cleared. Also the
+ * digest of the values as stored, to tell whether an edit changed what was tested.
  */
-export async function mergeWithStored(id: string | undefined, authType: string, fields: Record<string, string>) {
-  if (!id) return { ...fields };
+export async function mergeWithStored(
+  serviceId: string,
+  id: string | undefined,
+  authType: string,
+  fields: Record<string, string>,
+  clearSecrets: readonly string[] = [],
+): Promise<{ fields: Record<string, string>; storedDigest?: string }> {
+  const service = requireService(serviceId);
+  const spec = requireAuthType(service, authType);
+  for (const name of clearSecrets) {
+    const field = spec.fields.find((f) => f.name === name && f.secret);
+    if (!field) throw new CredentialError("invalid", `${authType} has no secret "${name.slice(0, 64)}" to clear.`);
+    if (field.required) throw new CredentialError("invalid", `${field.label} is required: replace it instead of clearing it.`, { [name]: `${field.label} is required; replace it instead` });
+  }
+  if (!id) return { fields: { ...fields } };
   const row = await findSealedCredential({ id });
   if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
-  if (row.authType !== authType) return { ...fields };
   const stored = openSecrets(row);
+  const storedDigest = valuesDigest(row.authType, { ...(row.settings as Record<string, string>), ...stored });
+  if (row.authType !== authType) return { fields: { ...fields }, storedDigest };
   const merged = { ...fields };
-  for (const [name, value] of Object.entries(stored)) if (!merged[name]?.trim()) merged[name] = value;
-  return merged;
+  for (const [name, value] of Object.entries(stored)) if (!merged[name]?.trim() && !clearSecrets.includes(name)) merged[name] = value;
+  return { fields: merged, storedDigest };
 }
 
 export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<CredentialSummary> {
   const service = requireService(update.service);
-  const fields = await mergeWithStored(update.id, update.authType, update.fields);
+  const { fields, storedDigest } = await mergeWithStored(update.service, update.id, update.authType, update.fields, update.clearSecrets ?? []);
   assertAllowedHost(service, validateFields(service, update.authType, fields).connection);
-  const { settings, secrets } = splitFields(service, update.authType, fields);
+  const split = splitFields(service, update.authType, fields);
+  const { settings, secrets } = split;
   const replaced = Object.keys(update.fields).filter((name) => update.fields[name]?.trim() && name in secrets);
+  // The status follows what is saved: the form's test of exactly these values, or "Not tested" once the values a
+  // test vouched for change (a replaced secret is not "Invalid API key" because the old one was).
+  const tested = readTestReceipt(update.testReceipt, { service: service.id, credentialId: update.id, authType: update.authType, fields: { ...settings, ...secrets } });
+  const changed = digestOf(split, update.authType) !== storedDigest;
+  const status = tested ? testColumns(tested) : changed ? testColumns(undefined) : {};
   try {
     return await db.$transaction(async (tx) => {
       const result = await tx.credential.updateMany({
@@ -153,6 +197,7 @@ export async function updateCredential(update: CredentialUpdate, { user, ip }: G
           authType: update.authType,
           settings,
           ...sealSecrets(update.id, service.id, secrets),
+          ...status,
           version: { increment: 1 },
         },
       });
@@ -162,7 +207,13 @@ export async function updateCredential(update: CredentialUpdate, { user, ip }: G
         throw new CredentialError("conflict", "This credential was changed by someone else since you opened it. Reload to see their changes; nothing was saved.");
       }
       await recordAuditEvent(
-        { actor: user, action: "credential.updated", target: update.name, metadata: { authType: update.authType, replacedSecrets: replaced }, ip },
+        {
+          actor: user,
+          action: "credential.updated",
+          target: update.name,
+          metadata: { authType: update.authType, replacedSecrets: replaced, clearedSecrets: update.clearSecrets ?? [], statusFromTest: tested !== undefined },
+          ip,
+        },
         tx,
       );
       return (await tx.credential.findUniqueOrThrow({ where: { id: update.id }, select: DISPLAY_SELECT })) as CredentialSummary;

@@ -4,7 +4,7 @@ import { CredentialForm } from "@/components/credentials/credential-form";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { CredentialError } from "@/lib/credentials/credential-errors";
-import { getCredential } from "@/lib/credentials/credential-store";
+import { getCredential, storedSecretNames } from "@/lib/credentials/credential-store";
 import { serviceDescriptors } from "@/lib/credentials/service-descriptors";
 
 export const metadata: Metadata = { title: "Edit credential" };
@@ -29,6 +29,7 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
             service: credential.service,
             authType: credential.authType,
             settings: credential.settings,
+            storedSecrets: await storedSecretNames(credential.id),
             version: credential.version,
           }}
         />
