@@ -120,6 +120,35 @@ test.describe("HTTP API", () => {
       return body;
     }
 
+    test("the guide's compliance examples return 200 with the warnings that say what the items mean", async () => {
+      const execute = async (data: unknown) => {
+        const response = await engine.post("/api/v1/nodes/execute", { headers: bearer(token), data });
+        expect(response.status()).toBe(200);
+        return (await response.json()) as { items: unknown[]; meta: { runId: string; warnings: Array<{ code: string; path: string; fix?: { value: unknown } }> } };
+      };
+      const org = await execute(node("policyResult", "listForOrganization", { options: { filter: ["status:ne:success"], sort: ["-timestamp"] } }));
+      expect(org.items).toHaveLength(10);
+      expect(org.meta.warnings.map((w) => [w.code, w.path, w.fix?.value])).toEqual([
+        ["unknownField", "options.filter[0]", "state:ne:success"],
+        ["unknownField", "options.sort[0]", "-startedAt"],
+        ["moreRecords", "returnAll", undefined],
+      ]);
+      const stored = await withDb(async (db) => (await db.query(`select warnings from "Run" where id = $1`, [org.meta.runId])).rows[0] as { warnings: unknown });
+      expect(stored.warnings).toEqual(org.meta.warnings);
+
+      const info = await simulatorInfo();
+      const system = await execute({
+        ...node("policyStatus", "listForSystem", { systemId: "{{system_id}}", options: { filter: ["status:eq:failed"], limit: 50 } }),
+        input: { system_id: info.systems[0]!.id, compliance_check: { date_range: "last_week", status_filter: "failed" } },
+      });
+      expect(system.items).toEqual([]);
+      expect(system.meta.warnings.map((w) => w.code)).toEqual(["unknownField"]);
+
+      const strict = await engine.post("/api/v1/nodes/execute", { headers: bearer(token), data: node("policyResult", "listForOrganization", { options: { filter: ["status:ne:success"], strict: true } }) });
+      expect(strict.status()).toBe(400);
+      expect(((await strict.json()) as ErrorBody).error).toMatchObject({ kind: "invalidConfig", path: "options.filter[0]" });
+    });
+
     test("the caller's mistakes are 400, 404, 413 and 415 naming the problem", async () => {
       await expectError(node("policy", "get", {}), 400, "invalidConfig", { path: "policyId" });
       const template = await expectError({ ...node("policy", "get", { policyId: "{{ upstream.id }}" }), input: { other: 1 } }, 400, "invalidConfig");

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createSimulatorCredential, fillApiKeyCredential, openNewCredentialForm } from "./credentials";
-import { simulatorInfo } from "./simulator";
+import { setSimulatorOptions, simulatorInfo } from "./simulator";
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -128,6 +128,99 @@ test.describe.serial("credentials", () => {
     await expect(page.getByTestId("credential-row-Canary renamed").getByTestId("credential-status")).toHaveAttribute("title", /Cannot decrypt the credential "Canary renamed"/);
     await page.getByRole("button", { name: "Test connection of JumpCloud Production" }).click();
     await expect(page.getByTestId("credential-row-JumpCloud Production").getByTestId("credential-status")).toContainText("Connected");
+  });
+
+  test("the list shows the test of the values saved: a replaced key tested on the form is Connected, not the old Invalid API key", async ({ page }) => {
+    const sim = await simulatorInfo();
+    await fillApiKeyCredential(page, { name: "Rotated key", apiKey: "jcsim-not-a-real-key-000000000000" });
+    await page.getByRole("button", { name: "Save" }).click();
+    const row = page.getByTestId("credential-row-Rotated key");
+    await expect(row.getByTestId("credential-status")).toContainText("Not tested");
+    await page.getByRole("button", { name: "Test connection of Rotated key" }).click();
+    await expect(row.getByTestId("credential-status")).toContainText("Invalid API key");
+
+    await page.getByRole("link", { name: "Edit Rotated key" }).click();
+    await page.locator("form[data-hydrated]").waitFor();
+    await page.getByRole("button", { name: "Replace" }).click();
+    await page.getByLabel("API Key", { exact: true }).fill(sim.keys.singleOrg);
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Connected");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\/credentials$/);
+    await expect(row.getByTestId("credential-status")).toContainText("Connected");
+
+    // A change after the test makes it stale: the form says so, and the saved credential is Not tested.
+    await page.getByRole("link", { name: "Edit Rotated key" }).click();
+    await page.locator("form[data-hydrated]").waitFor();
+    await page.getByRole("button", { name: "Test Connection" }).click();
+    await expect(page.getByTestId("test-outcome")).toContainText("Connected");
+    await page.getByText("Connection: Region, Custom Base URL").click();
+    await page.getByLabel("Default Organization ID (optional)").fill(sim.orgs[0]!.id);
+    await expect(page.getByTestId("test-stale")).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\/credentials$/);
+    await expect(row.getByTestId("credential-status")).toContainText("Not tested");
+  });
+
+  test("a never-entered optional secret is not shown as stored, and a stored optional one can be cleared", async ({ page }) => {
+    const sim = await simulatorInfo();
+    const system = sim.systems[1]!;
+    await openNewCredentialForm(page);
+    await page.getByLabel("Name", { exact: true }).fill("Signed device");
+    await page.getByRole("radio", { name: /System Context/ }).check();
+    await page.getByLabel("System ID").fill(system.id);
+    await page.getByLabel("Private Key (optional)").fill(system.privateKeyPem);
+    await page.getByLabel("System Date (optional)").fill(new Date().toUTCString());
+    await page.getByText("Connection: Region, Custom Base URL").click();
+    await page.getByLabel("Custom Base URL (optional)").fill(SIMULATOR_ORIGIN);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("credential-row-Signed device")).toBeVisible();
+
+    await page.getByRole("link", { name: "Edit Signed device" }).click();
+    await page.locator("form[data-hydrated]").waitFor();
+    await expect(page.getByLabel("Private Key (optional)")).toHaveValue("•••••••• stored");
+    // Never entered: an empty input, not "stored".
+    await expect(page.getByLabel("System Signature (optional)")).toHaveValue("");
+    await page.getByLabel("System Signature (optional)").fill(Buffer.from("a stored signature").toString("base64"));
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\/credentials$/);
+
+    await page.getByRole("link", { name: "Edit Signed device" }).click();
+    await page.locator("form[data-hydrated]").waitFor();
+    await expect(page.getByLabel("System Signature (optional)")).toHaveValue("•••••••• stored");
+    await page.getByRole("button", { name: "Clear Private Key" }).click();
+    await expect(page.getByLabel("Private Key (optional)")).toHaveValue("(cleared on save)");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\/credentials$/);
+    await page.getByRole("link", { name: "Edit Signed device" }).click();
+    await page.locator("form[data-hydrated]").waitFor();
+    await expect(page.getByLabel("Private Key (optional)")).toHaveValue("");
+    await expect(page.getByLabel("System Signature (optional)")).toHaveValue("•••••••• stored");
+  });
+
+  test("Cancel stops a Test Connection that hangs, and the server stops waiting for JumpCloud too", async ({ page }) => {
+    const sim = await simulatorInfo();
+    const name = `Slow host ${Date.now()}`;
+    await fillApiKeyCredential(page, { name, apiKey: sim.keys.singleOrg });
+    await setSimulatorOptions({ latencyMs: 60_000 });
+    try {
+      await page.getByRole("button", { name: "Test Connection" }).click();
+      await expect(page.getByRole("button", { name: "Testing…" })).toBeDisabled();
+      const cancelledAt = Date.now();
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await expect(page.getByTestId("test-outcome")).toContainText("Cancelled");
+      await expect(page.getByRole("button", { name: "Test Connection" })).toBeEnabled();
+      // The server's test ended when the browser let go (the audit row says cancelled), long before the
+      // 15 s limit or the simulator's 60 s answer.
+      await expect
+        .poll(async () => (await query<{ kind: string }>(`select metadata->>'kind' as kind from "AuditEvent" where action = 'credential.tested' and target = $1`, [name]))[0]?.kind, {
+          timeout: 8_000,
+        })
+        .toBe("cancelled");
+      expect(Date.now() - cancelledAt).toBeLessThan(10_000);
+    } finally {
+      await setSimulatorOptions({ latencyMs: 0 });
+    }
   });
 
   test("two admins editing the same credential: the second save is refused, nothing is overwritten", async ({ page, browser }) => {

@@ -170,6 +170,7 @@ test.describe.serial("node builder: the guide's examples", () => {
     );
     await expect(param(page, "systemId")).toContainText(real.systemId);
     await expect(page.getByLabel("Filter 1 field")).toHaveValue("status");
+    await expect(page.getByRole("button", { name: "Use state" })).toBeVisible();
     await expect(page.getByLabel("Filter 1 operator")).toHaveValue("eq");
     await expect(page.getByLabel("Filter 1 value")).toHaveValue("failed");
     const request = page.getByTestId("planned-request").first();
@@ -228,6 +229,69 @@ test.describe.serial("node builder: the guide's examples", () => {
     const items = await expectSuccess(page, 1);
     expect(items).toBeGreaterThan(0);
     await expect(page.getByTestId("items-table")).not.toContainText(/^success$/);
+  });
+
+  test("the compliance example's warnings: a one-click fix in the preview, beside the run's result, and on the run record", async ({ page }) => {
+    await openNew(page);
+    await importConfig(page, {
+      integration_service: "jumpcloud",
+      resource: "policyResult",
+      operation: "listForOrganization",
+      parameters: { options: { filter: ["status:ne:success"], sort: ["-timestamp"] } },
+    });
+    await expect(page.getByTestId("plan-notes")).toContainText("the first 10 records");
+    await run(page);
+    const warnings = page.getByTestId("run-warnings");
+    await expect(warnings).toContainText('Policy results have no field "status"');
+    await expect(warnings).toContainText('no field "timestamp"');
+    await expect(warnings).toContainText("Only the first 10 records were returned");
+    await expect(page.getByTestId("run-items")).toHaveText("10");
+
+    const record = page.getByRole("link", { name: "Run record" });
+    const href = (await record.getAttribute("href"))!;
+    const detail = await page.context().newPage();
+    await detail.goto(href);
+    await expect(detail.getByTestId("run-warnings")).toContainText("Only the first 10 records");
+    await expect(detail.getByTestId("run-warnings")).toContainText('no field "status"');
+    await detail.close();
+
+    // Lists of plain values are one row of the preview: the fixes sit under it.
+    await param(page, "options.filter").getByRole("button", { name: "Use state" }).click();
+    await expect(param(page, "options.filter")).toContainText('["state:ne:success"]');
+    await param(page, "options.sort").getByRole("button", { name: "Use startedAt" }).click();
+    await expect(param(page, "options.sort")).toContainText('["-startedAt"]');
+    await expect(page.getByTestId("issue-fix")).toHaveCount(0);
+    await expect(page.getByLabel("Filter 1 field")).toHaveValue("state");
+    await expect(page.getByLabel("Filter 2 field")).toHaveCount(0);
+    await run(page);
+    await expect(page.getByTestId("run-warnings")).not.toContainText("no field");
+    await expect(page.getByTestId("items-table")).not.toContainText(/^success$/);
+  });
+
+  test("template config values are checked in the preview against the loaded fields, and again by the run", async ({ page }) => {
+    await openNew(page);
+    await importConfig(page, {
+      integration_service: "jumpcloud",
+      resource: "policy",
+      operation: "create",
+      parameters: { policyData: { name: "Values check", template: "windows_security_baseline", values: { minimumPasswordLength: 3, uacLevel: "always" } }, additionalFields: { xOrgId: sim.orgs[0]!.id } },
+    });
+    await expect(page.getByTestId("template-fields")).toContainText("Minimum password length");
+    await expect(param(page, "policyData.values.minimumPasswordLength")).toContainText("must be at least 8 (8 to 128)");
+    await expect(param(page, "policyData.values.uacLevel")).toContainText("must be one of");
+    await expect(page.getByTestId("plan-error")).toBeVisible();
+  });
+
+  test("the guide's placeholder org id is caught before anything is sent", async ({ page }) => {
+    await openNew(page);
+    await importConfig(page, {
+      integration_service: "jumpcloud",
+      resource: "policy",
+      operation: "create",
+      parameters: { policyData: { name: "Security Compliance Policy", template: "windows_security_baseline" }, additionalFields: { xOrgId: "your-org-id" } },
+    });
+    await expect(param(page, "additionalFields.xOrgId")).toContainText("24 hexadecimal characters");
+    await expect(page.getByTestId("plan-error")).toBeVisible();
   });
 
   test("dynamic assignment with templated ids", async ({ page }) => {

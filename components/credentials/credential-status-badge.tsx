@@ -11,7 +11,13 @@ export function CredentialStatusBadge({
   latencyMs: number | null;
   testedAt: Date | null;
 }) {
-  if (ok === null || !testedAt) return <Badge>Not tested</Badge>;
+  if (ok === null || !testedAt) {
+    return (
+      <span title="No Test Connection of the current values yet" data-testid="credential-status">
+        <Badge>Not tested</Badge>
+      </span>
+    );
+  }
   const when = testedAt.toISOString().replace("T", " ").slice(0, 16);
   const headline = ok ? `Connected · ${latencyMs} ms` : (message?.split(":")[0] ?? "Failed");
   return (

@@ -47,7 +47,12 @@ describe("lists that stop early say so", () => {
 
 describe("Return All reads no further than the list goes", () => {
   it("250 records take 3 requests, and 20,000 no more than the pages plus one window", async () => {
-    const small = harness(pagedRecords(250), { concurrency: 16 });
+    // The short last page answers after the full one before it, as it may on a network.
+    const records = pagedRecords(250);
+    const small = harness(async (request) => {
+      if (query(request.url).get("skip") === "200") await new Promise((resolve) => setTimeout(resolve, 30));
+      return records(request);
+    }, { concurrency: 16 });
     const few = await small.client.run("policyResult", "listForOrganization", { returnAll: true });
     expect(few.items).toHaveLength(250);
     expect(small.fetch.calls).toHaveLength(3);
