@@ -10,7 +10,7 @@ import { IntegrationError, type ErrorKindSpec, type IntegrationErrorInit } from 
  */
 export const jumpcloudErrorKinds = {
   invalidParameters: { status: 400, advice: "Correct the parameter named in the message; the operation's documentation lists every parameter." },
-  invalidFilter: { status: 400, advice: "Check filter syntax - use format like field:operator:value (e.g., status:eq:active)." },
+  invalidFilter: { status: 400, advice: "Check filter syntax - use format like field:operator:value (e.g., state:eq:failed, a field policy results have)." },
   policyNotFound: { status: 404, advice: "Verify the policy ID is correct. You can find policy IDs by listing all policies first." },
   systemNotFound: { status: 404, advice: "Ensure the system ID exists and is accessible with your current credentials." },
   templateNotFound: { status: 404, advice: "Verify the policy template ID exists by listing available templates first." },

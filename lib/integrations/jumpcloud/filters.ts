@@ -7,7 +7,7 @@ const FIELD = /^[A-Za-z_$][A-Za-z0-9_.$]*$/;
 const OPERATORS: ReadonlySet<string> = new Set(filterOperators);
 
 export const FILTER_SYNTAX =
-  `use field:operator:value, e.g. status:eq:active or name:in:a|b (operators: ${filterOperators.join(", ")})`;
+  `use field:operator:value, e.g. state:eq:failed or name:in:a|b (operators: ${filterOperators.join(", ")})`;
 export const SORT_SYNTAX = "use a field name for ascending or -field for descending, e.g. name or -startedAt";
 
 export interface ParsedFilter {

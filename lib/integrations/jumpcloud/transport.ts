@@ -258,7 +258,7 @@ export class Transport {
     } else if (status === 404) {
       error = make(call.notFound, `${notFoundTitle(call.notFound)} (HTTP 404) for ${call.method} ${call.path}${said}.`);
     } else if (status === 400 && lower.includes("filter")) {
-      error = make("invalidFilter", `JumpCloud rejected the filter (HTTP 400${said}); use field:operator:value, e.g. status:eq:active.`);
+      error = make("invalidFilter", `JumpCloud rejected the filter (HTTP 400${said}); use field:operator:value, e.g. state:eq:failed.`);
     } else if (status === 409) {
       error = make("conflict", `JumpCloud reported a conflict (HTTP 409) for ${call.method} ${call.path}${said}.`);
     } else if (status >= 400 && status < 500) {
