@@ -18,10 +18,12 @@ let silent: Server;
 let silentOrigin: string;
 const closed: number[] = [];
 const opened: number[] = [];
+const userAgents: Array<string | undefined> = [];
 
 beforeAll(async () => {
   silent = createServer((request: IncomingMessage) => {
     opened.push(Date.now());
+    userAgents.push(request.headers["user-agent"]);
     request.socket.on("close", () => closed.push(Date.now()));
   });
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
@@ -142,6 +144,8 @@ describe("Test Connection is bounded and cancellable", () => {
     expect(outcome.message).toContain("within 2 s");
     expect(took).toBeGreaterThanOrEqual(1_900);
     expect(took).toBeLessThan(8_000);
+    // Every outbound request names the app and its version (package.json).
+    expect(userAgents.at(-1)).toMatch(/^jumpcloud-connection-manager\/\d+\.\d+\.\d+$/);
   });
 
   it("Cancel stops the test and its outbound request at once; nothing is stored", async () => {
