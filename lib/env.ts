@@ -23,6 +23,34 @@ const positiveInt = (fallback: number) =>
       return number;
     });
 
+/** A number within bounds (decimals allowed when `integer` is false); unset or empty takes the fallback. */
+const boundedNumber = (fallback: number, { min, max, integer = true }: { min: number; max: number; integer?: boolean }) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return fallback;
+      const number = Number(value);
+      if (!Number.isFinite(number) || (integer && !Number.isInteger(number)) || number < min || number > max) {
+        ctx.addIssue({ code: "custom", message: `must be a ${integer ? "whole " : ""}number from ${min} to ${max} (got "${value}")` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = (value ?? "").trim().toLowerCase();
+      if (text === "") return fallback;
+      if (["true", "1", "yes", "on"].includes(text)) return true;
+      if (["false", "0", "no", "off"].includes(text)) return false;
+      ctx.addIssue({ code: "custom", message: `must be true or false (got "${value}")` });
+      return z.NEVER;
+    });
+
 const optionalText = z
   .string()
   .optional()
@@ -81,6 +109,24 @@ export const envSchema = z.object({
   PORT: positiveInt(3000),
   HOST: z.string().optional().default("127.0.0.1"),
   NODE_ENV: z.string().optional().default("development"),
+  /** The app's process also runs a job worker (schedules, snapshots, retention); false for web-only processes. */
+  WORKER_IN_WEB: flag(true),
+  /** Jobs one worker process runs at once. */
+  JOBS_CONCURRENCY: boundedNumber(2, { min: 1, max: 32 }),
+  /** How often an idle worker looks for jobs. */
+  JOBS_POLL_INTERVAL_SECONDS: boundedNumber(2, { min: 0.5, max: 60, integer: false }),
+  /** How often workers check the schedules (a schedule still fires at most once a minute). */
+  JOBS_CRON_CHECK_SECONDS: boundedNumber(30, { min: 1, max: 60 }),
+  /** A running job's claim; a worker that stops renewing it for this long is taken for dead and its job retried. */
+  JOBS_LEASE_SECONDS: boundedNumber(30, { min: 2, max: 3600 }),
+  /** First retry delay of a failed job; later retries back off exponentially. */
+  JOBS_RETRY_DELAY_SECONDS: boundedNumber(30, { min: 1, max: 3600 }),
+  /** Requests per second one JumpCloud credential may send, shared by every process. */
+  JUMPCLOUD_REQUESTS_PER_SECOND: boundedNumber(50, { min: 1, max: 10_000 }),
+  /** Days node runs are kept; 0 keeps them forever. */
+  RUN_RETENTION_DAYS: boundedNumber(90, { min: 0, max: 36_500 }),
+  /** Days audit events are kept; 0 keeps them forever. */
+  AUDIT_RETENTION_DAYS: boundedNumber(365, { min: 0, max: 36_500 }),
   CI: optionalText,
   /** Offers the test-only example integration (lib/integrations/example); the test suites set it. */
   TEST_INTEGRATIONS: z

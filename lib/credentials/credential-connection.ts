@@ -9,6 +9,7 @@ import { CredentialError } from "./credential-errors";
 import { requireService, splitFields, validateFields } from "./credential-fields";
 import type { CredentialTest } from "./credential-input";
 import { findSealedCredential, mergeWithStored, openSecrets } from "./credential-store";
+import { sharedRequestBudget } from "@/lib/request-budget/shared-budget";
 import { allowedOrigins } from "./outbound-allow-list";
 import { OUTBOUND_USER_AGENT } from "./outbound-user-agent";
 import { issueTestReceipt, testColumns } from "./test-receipt";
@@ -109,7 +110,8 @@ export async function testFormValues(form: CredentialTest, context: GuardContext
 
 /**
  * Opens a saved credential (by id, or any filter that finds one) for a run: the decrypted secret goes straight
- * into the client, nowhere else. One query, since it sits on every run's path.
+ * into the client, nowhere else. One query, since it sits on every run's path. Every client of one credential
+ * draws on the credential's request budget, shared by all processes (builder runs, API runs and jobs alike).
  */
 export async function clientForCredential(
   which: string | Prisma.CredentialWhereInput,
@@ -120,7 +122,7 @@ export async function clientForCredential(
   const service = requireService(row.service);
   const { auth, connection } = validateFields(service, row.authType, { ...(row.settings as Record<string, string>), ...openSecrets(row) });
   return {
-    client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, ...options, auth, connection, allowedOrigins: allowedOrigins() }),
+    client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, rateLimit: sharedRequestBudget(row.id), ...options, auth, connection, allowedOrigins: allowedOrigins() }),
     integration: service,
     credential: { id: row.id, name: row.name, authType: row.authType },
   };

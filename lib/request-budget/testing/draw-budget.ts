@@ -1,0 +1,22 @@
+// Child process of the shared-budget test: draws `count` requests from a credential's budget through `lanes`
+// concurrent loops (like a client's pool) and prints each draw's wall-clock time as JSON.
+import { closeSqlPool } from "@/lib/database/sql-pool";
+import { SharedRequestBudget } from "@/lib/request-budget/shared-budget";
+
+const [credentialId, rps, burst, count, lanes] = process.argv.slice(2);
+const budget = new SharedRequestBudget(credentialId!, { requestsPerSecond: Number(rps), burst: Number(burst) });
+const times: number[] = [];
+let next = 0;
+// Both processes start drawing together: the parent releases them with a line on stdin.
+await new Promise((resolve) => process.stdin.once("data", resolve));
+await Promise.all(
+  Array.from({ length: Number(lanes) }, async () => {
+    while (next < Number(count)) {
+      next++;
+      await budget.take();
+      times.push(Date.now());
+    }
+  }),
+);
+await closeSqlPool();
+process.stdout.write(`${JSON.stringify(times)}\n`);
