@@ -4,6 +4,7 @@
 // them. Browser-safe: the builder's live preview runs the same definitions in the browser.
 import type { z } from "zod";
 import type { Issue } from "@/lib/errors/app-error";
+import type { ComplianceSupport } from "./compliance-contract";
 import type { ErrorKindSpec, IntegrationError } from "./errors";
 
 // ---- credentials ------------------------------------------------------------------------------------------
@@ -264,4 +265,6 @@ export interface IntegrationDefinition {
   errorKinds: Readonly<Record<string, ErrorKindSpec>>;
   /** A short verdict for a failed Test Connection ("Invalid API key"), by kind and auth type. */
   testHeadline(kind: string, authType: string): string;
+  /** How compliance monitors read the service's policy statuses (see compliance-contract.ts); absent: none. */
+  compliance?: ComplianceSupport;
 }

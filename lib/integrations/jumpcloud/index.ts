@@ -1,6 +1,7 @@
 // JumpCloud as an integration: the one thing lib/integrations/registry.ts imports from this folder.
 import type { IntegrationDefinition } from "../types";
 import { describeAuth, type JumpCloudAuth } from "./auth";
+import { jumpcloudCompliance } from "./compliance";
 import { createJumpCloudClient } from "./client";
 import { jumpcloudAuthTypes, jumpcloudConnectionFields, parseConnectionSettings, parseJumpCloudAuth } from "./credentials";
 import { jumpcloudErrorKinds, testHeadline } from "./errors";
@@ -37,4 +38,5 @@ export const jumpcloud: IntegrationDefinition = {
   loaders: { templateFields },
   errorKinds: jumpcloudErrorKinds,
   testHeadline,
+  compliance: jumpcloudCompliance,
 };

@@ -1,0 +1,69 @@
+// How JumpCloud's policy statuses read as compliance: the fields of a PolicyResult that mean passing, failing or
+// pending, and the calls a compliance snapshot makes (policy list, then each policy's statuses, all returnAll).
+import type { ComplianceSupport, ObservedState, ObservedStatus, OperationCall, PolicyRef } from "../compliance-contract";
+
+const DETAIL_MAX = 200;
+// What a snapshot reads of each status: the spec's PolicyResult fields that decide the state and explain it.
+const STATUS_FIELDS = ["id", "policyID", "systemID", "state", "success", "startedAt", "endedAt", "exitStatus", "detail", "stdErr"];
+
+function orgParams(orgId: string | undefined): Record<string, unknown> {
+  return orgId ? { additionalFields: { xOrgId: orgId } } : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function shorten(value: string): string {
+  return value.length > DETAIL_MAX ? `${value.slice(0, DETAIL_MAX - 1)}…` : value;
+}
+
+/**
+ * The spec documents `state` as "Success, failed, or pending" without fixing its casing, so it is read case-
+ * insensitively; a record without a usable `state` falls back to `success` and whether the run has ended.
+ */
+export function stateOfResult(result: { state?: unknown; success?: unknown; endedAt?: unknown }): ObservedState {
+  const state = typeof result.state === "string" ? result.state.trim().toLowerCase() : "";
+  if (state === "success" || state === "succeeded" || state === "passed") return "passing";
+  if (state === "failed" || state === "failure" || state === "error") return "failing";
+  if (state === "pending" || state === "queued" || state === "running" || state === "in_progress") return "pending";
+  if (state !== "") return "unknown";
+  if (result.success === true) return "passing";
+  if (result.success === false) return text(result.endedAt) ? "failing" : "pending";
+  return "unknown";
+}
+
+export function readPolicyStatus(item: unknown): ObservedStatus | undefined {
+  if (!item || typeof item !== "object") return undefined;
+  const record = item as Record<string, unknown>;
+  const systemId = text(record.systemID);
+  if (!systemId) return undefined;
+  const state = stateOfResult(record);
+  const resultAt = text(record.endedAt) ?? text(record.startedAt);
+  let detail: string | undefined;
+  if (state === "failing") {
+    const reason = text(record.detail) ?? text(record.stdErr);
+    const exit = typeof record.exitStatus === "number" && record.exitStatus !== 0 ? `exit ${record.exitStatus}` : undefined;
+    detail = [exit, reason].filter(Boolean).join(": ") || undefined;
+  } else if (state === "pending") {
+    detail = text(record.detail);
+  }
+  return { systemId, state, ...(detail ? { detail: shorten(detail) } : {}), ...(resultAt ? { resultAt } : {}) };
+}
+
+export const jumpcloudCompliance: ComplianceSupport = {
+  listPolicies: (orgId): OperationCall => ({ resource: "policy", operation: "list", params: { returnAll: true, ...orgParams(orgId) } }),
+  readPolicy(item): PolicyRef | undefined {
+    const { id, name } = (item ?? {}) as { id?: unknown; name?: unknown };
+    return typeof id === "string" ? { id, name: typeof name === "string" ? name : id } : undefined;
+  },
+  listStatuses: (policyId, orgId): OperationCall => ({
+    resource: "policyStatus",
+    operation: "listForPolicy",
+    params: { policyId, returnAll: true, options: { fields: STATUS_FIELDS }, ...orgParams(orgId) },
+  }),
+  readStatus: readPolicyStatus,
+  policyGone: (kind) => kind === "policyNotFound",
+  // listSystems/readSystem: JumpCloud lists hostnames at GET /api/systems, which the client does not call yet;
+  // once the registry has a system lookup operation, returning it here fills the monitor's hostnames.
+};
