@@ -1,0 +1,194 @@
+// Monitors: create, read, update, delete, each audited. Callers check the role (editors and above write).
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getIntegrationService } from "@/lib/integrations/registry";
+import { alertRulesSchema } from "./alert-rules";
+import { MonitorError } from "./monitor-errors";
+import type { MonitorCreate, MonitorUpdate } from "./monitor-input";
+import { cronOf, describeSchedule, nextOccurrence, scheduleFromStored, type ScheduleInput } from "./monitor-schedule";
+import { scopeFromStored, scopeToStored } from "./monitor-scope";
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+const SNAPSHOT_SUMMARY = {
+  id: true,
+  trigger: true,
+  status: true,
+  scheduledFor: true,
+  observedAt: true,
+  finishedAt: true,
+  durationMs: true,
+  requests: true,
+  passing: true,
+  failing: true,
+  pending: true,
+  unknown: true,
+  transitions: true,
+  errorKind: true,
+  errorMessage: true,
+} satisfies Prisma.ComplianceSnapshotSelect;
+
+const MONITOR_SELECT = {
+  id: true,
+  name: true,
+  credential: { select: { id: true, name: true } },
+  orgId: true,
+  scopeKind: true,
+  scopePolicyIds: true,
+  scopePattern: true,
+  scheduleKind: true,
+  cron: true,
+  timezone: true,
+  alertRules: true,
+  enabled: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  createdBy: { select: { name: true } },
+  snapshots: { select: SNAPSHOT_SUMMARY, orderBy: { scheduledFor: "desc" }, take: 1 },
+} satisfies Prisma.MonitorSelect;
+
+type MonitorRow = Prisma.MonitorGetPayload<{ select: typeof MONITOR_SELECT }>;
+
+function toView(row: MonitorRow, now = new Date()) {
+  const schedule = scheduleFromStored(row);
+  return {
+    id: row.id,
+    name: row.name,
+    credential: row.credential,
+    orgId: row.orgId,
+    scope: scopeFromStored(row),
+    schedule: { ...schedule, cron: row.cron, description: describeSchedule(schedule) },
+    alertRules: alertRulesSchema.catch([]).parse(row.alertRules),
+    enabled: row.enabled,
+    nextRunAt: row.enabled ? nextOccurrence(row.cron, row.timezone, now).toISOString() : null,
+    lastSnapshot: row.snapshots[0] ?? null,
+    createdBy: row.createdBy?.name ?? null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+export type MonitorView = ReturnType<typeof toView>;
+
+function scheduleColumns(schedule: ScheduleInput) {
+  return { scheduleKind: schedule.kind, cron: cronOf(schedule), timezone: schedule.timezone };
+}
+
+/** The credential must exist and be able to read policy statuses (System Context cannot). */
+async function requireUsableCredential(credentialId: string): Promise<void> {
+  const credential = await db.credential.findUnique({ where: { id: credentialId }, select: { service: true, authType: true, name: true } });
+  if (!credential) throw new MonitorError("invalid", "credentialId: no credential has this id; list them with GET /api/v1/credentials.", { credentialId: "no such credential" });
+  if (!getIntegrationService(credential.service)?.compliance) {
+    throw new MonitorError("invalid", `credentialId: "${credential.name}" belongs to a service without policy statuses.`, { credentialId: "not supported" });
+  }
+  if (credential.authType === "systemContext") {
+    throw new MonitorError(
+      "invalid",
+      `credentialId: "${credential.name}" is a System Context credential, which JumpCloud does not accept for policy statuses; choose an API key or service account credential.`,
+      { credentialId: "System Context cannot read policy statuses" },
+    );
+  }
+}
+
+function nameTaken(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export async function listMonitors(): Promise<MonitorView[]> {
+  const rows = await db.monitor.findMany({ select: MONITOR_SELECT, orderBy: { name: "asc" } });
+  const now = new Date();
+  return rows.map((row) => toView(row, now));
+}
+
+export async function getMonitor(id: string): Promise<MonitorView> {
+  const row = await db.monitor.findUnique({ where: { id }, select: MONITOR_SELECT });
+  if (!row) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  return toView(row);
+}
+
+export async function createMonitor(input: MonitorCreate, actor: Actor, ip?: string): Promise<MonitorView> {
+  await requireUsableCredential(input.credentialId);
+  try {
+    const row = await db.monitor.create({
+      data: {
+        name: input.name,
+        credentialId: input.credentialId,
+        orgId: input.orgId,
+        ...scopeToStored(input.scope),
+        ...scheduleColumns(input.schedule),
+        alertRules: input.alertRules,
+        enabled: input.enabled,
+        createdById: actor.id,
+      },
+      select: MONITOR_SELECT,
+    });
+    await recordAuditEvent({ actor, action: "monitor.created", target: row.name, metadata: { monitorId: row.id, cron: row.cron, timezone: row.timezone }, ip });
+    return toView(row);
+  } catch (error) {
+    if (nameTaken(error)) throw new MonitorError("conflict", `A monitor named "${input.name}" already exists; choose another name.`, { name: "already taken" });
+    throw error;
+  }
+}
+
+export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Actor, ip?: string): Promise<MonitorView> {
+  const current = await db.monitor.findUnique({ where: { id }, select: { version: true, cron: true, timezone: true, enabled: true, name: true } });
+  if (!current) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (patch.version !== undefined && patch.version !== current.version) {
+    throw new MonitorError("conflict", `This monitor was changed since you read it (version ${current.version}, you sent ${patch.version}); reload it and apply your change again.`);
+  }
+  if (patch.credentialId !== undefined) await requireUsableCredential(patch.credentialId);
+  const schedule = patch.schedule ? scheduleColumns(patch.schedule) : undefined;
+  const scheduleChanged = schedule !== undefined && (schedule.cron !== current.cron || schedule.timezone !== current.timezone);
+  const resumed = patch.enabled === true && !current.enabled;
+  try {
+    const updated = await db.monitor.updateMany({
+      where: { id, version: current.version },
+      data: {
+        ...(patch.name === undefined ? {} : { name: patch.name }),
+        ...(patch.credentialId === undefined ? {} : { credentialId: patch.credentialId }),
+        ...(patch.orgId === undefined ? {} : { orgId: patch.orgId }),
+        ...(patch.scope === undefined ? {} : scopeToStored(patch.scope)),
+        ...(schedule ?? {}),
+        ...(patch.alertRules === undefined ? {} : { alertRules: patch.alertRules }),
+        ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
+        // A new schedule or a resume starts counting from now: no occurrence from before runs late.
+        ...(scheduleChanged || resumed ? { scheduleFrom: new Date() } : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw new MonitorError("conflict", "This monitor was changed at the same time by someone else; reload it and apply your change again.");
+  } catch (error) {
+    if (nameTaken(error)) throw new MonitorError("conflict", `A monitor named "${patch.name}" already exists; choose another name.`, { name: "already taken" });
+    throw error;
+  }
+  const changed = Object.keys(patch).filter((key) => key !== "version");
+  await recordAuditEvent({ actor, action: "monitor.updated", target: patch.name ?? current.name, metadata: { monitorId: id, changed }, ip });
+  return getMonitor(id);
+}
+
+/** Deletes the monitor with its snapshots and history. */
+export async function deleteMonitor(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
+  const row = await db.monitor.findUnique({ where: { id }, select: { name: true } });
+  const deleted = await db.monitor.deleteMany({ where: { id } });
+  if (!row || deleted.count === 0) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  await recordAuditEvent({ actor, action: "monitor.deleted", target: row.name, metadata: { monitorId: id }, ip });
+  return { id, deleted: true };
+}
+
+export async function listSnapshots(monitorId: string, options: { limit: number; before?: Date }) {
+  const exists = await db.monitor.count({ where: { id: monitorId } });
+  if (!exists) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  const rows = await db.complianceSnapshot.findMany({
+    where: { monitorId, ...(options.before ? { scheduledFor: { lt: options.before } } : {}) },
+    select: { ...SNAPSHOT_SUMMARY, requestedByName: true, attempts: true, startedAt: true, pages: true, policies: true, policiesFailed: true, errors: true, alerts: true },
+    orderBy: { scheduledFor: "desc" },
+    take: options.limit,
+  });
+  return rows;
+}

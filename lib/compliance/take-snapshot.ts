@@ -1,0 +1,144 @@
+// One snapshot of a monitor: the policy list, then every in-scope policy's statuses (returnAll, several policies
+// at once within the credential's shared budget), then one transactional write of what changed. A policy whose
+// listing fails leaves its pairs unknown; the snapshot still records everything else.
+import "server-only";
+import { clientForCredential } from "@/lib/credentials/credential-connection";
+import { db } from "@/lib/db";
+import type { ComplianceSupport, PolicyRef } from "@/lib/integrations/compliance-contract";
+import { getIntegrationService } from "@/lib/integrations/registry";
+import type { JumpCloudClient } from "@/lib/integrations/jumpcloud/client";
+import { alertRulesSchema } from "./alert-rules";
+import { matchesScope, scopeFromStored } from "./monitor-scope";
+import { FINAL_STATUSES, recordSnapshot, type ObservedPair, type PolicyError, type RecordedSnapshot } from "./record-snapshot";
+
+/** Policies whose statuses are listed at once; each listing pages concurrently inside the client too. */
+export const POLICY_CONCURRENCY = 8;
+/** Requests in flight within one policy's listing. */
+const PAGE_CONCURRENCY = 4;
+
+export class SnapshotCancelled extends Error {
+  override readonly name = "SnapshotCancelled";
+}
+
+function errorFacts(error: unknown): { kind: string; message: string } {
+  const { kind, message } = (error ?? {}) as { kind?: unknown; message?: unknown };
+  return {
+    kind: typeof kind === "string" ? kind : "failed",
+    message: typeof message === "string" && message !== "" ? message : "The request failed.",
+  };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+interface Gathered {
+  policies: PolicyRef[];
+  pairs: ObservedPair[];
+  failedPolicies: PolicyError[];
+  failure?: { kind: string; message: string };
+  pages: number;
+}
+
+async function gather(
+  support: ComplianceSupport,
+  client: JumpCloudClient,
+  monitor: { orgId: string | null; scopeKind: string; scopePolicyIds: string[]; scopePattern: string | null },
+  signal: AbortSignal,
+): Promise<Gathered> {
+  const orgId = monitor.orgId ?? undefined;
+  let pages = 0;
+  let listed: PolicyRef[];
+  try {
+    const call = support.listPolicies(orgId);
+    const result = await client.run(call.resource, call.operation, call.params, { signal });
+    pages += result.meta.pages;
+    listed = result.items.map((item) => support.readPolicy(item)).filter((p): p is PolicyRef => p !== undefined);
+  } catch (error) {
+    if (signal.aborted) throw new SnapshotCancelled("The snapshot was cancelled.");
+    const facts = errorFacts(error);
+    return { policies: [], pairs: [], failedPolicies: [], pages, failure: { kind: facts.kind, message: `The policy list could not be read: ${facts.message}` } };
+  }
+  const scope = scopeFromStored(monitor);
+  const policies = listed.filter((policy) => matchesScope(scope, policy));
+  const pairs = new Map<string, ObservedPair>();
+  const failedPolicies: PolicyError[] = [];
+  await eachLimited(policies, POLICY_CONCURRENCY, async (policy) => {
+    if (signal.aborted) return;
+    const call = support.listStatuses(policy.id, orgId);
+    try {
+      const result = await client.run(call.resource, call.operation, call.params, { signal });
+      pages += result.meta.pages;
+      for (const item of result.items) {
+        const status = support.readStatus(item);
+        if (status) pairs.set(`${policy.id}/${status.systemId}`, { policyId: policy.id, ...status });
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      const facts = errorFacts(error);
+      // A policy deleted between the list and its statuses is gone (its pairs are removed), not unknown.
+      if (!support.policyGone(facts.kind)) failedPolicies.push({ policyId: policy.id, policyName: policy.name, ...facts });
+    }
+  });
+  if (signal.aborted) throw new SnapshotCancelled("The snapshot was cancelled.");
+  return { policies, pairs: [...pairs.values()], failedPolicies, pages };
+}
+
+export interface SnapshotRun extends Partial<RecordedSnapshot> {
+  snapshotId: string;
+  /** Why nothing ran: the snapshot is gone (its monitor was deleted) or was already final. */
+  skipped?: "gone" | "final";
+}
+
+/**
+ * Takes the snapshot `snapshotId` (a row created by the schedule or "run now"). Idempotent: a snapshot that is
+ * already final is left alone, so a job that runs again after a crash changes nothing twice. Throws
+ * SnapshotCancelled when `signal` aborts, leaving the snapshot for the job's retry.
+ */
+export async function takeSnapshot(snapshotId: string, options: { signal?: AbortSignal } = {}): Promise<SnapshotRun> {
+  const signal = options.signal ?? new AbortController().signal;
+  const snapshot = await db.complianceSnapshot.findUnique({ where: { id: snapshotId }, include: { monitor: { include: { credential: { select: { service: true } } } } } });
+  if (!snapshot) return { snapshotId, skipped: "gone" };
+  if ((FINAL_STATUSES as readonly string[]).includes(snapshot.status)) return { snapshotId, skipped: "final" };
+  const { monitor } = snapshot;
+  await db.complianceSnapshot.update({
+    where: { id: snapshotId },
+    data: { status: "running", attempts: { increment: 1 }, startedAt: snapshot.startedAt ?? new Date() },
+  });
+
+  const started = performance.now();
+  const observedAt = new Date();
+  let requests = 0;
+  let gathered: Gathered;
+  const support = monitor.credential ? getIntegrationService(monitor.credential.service)?.compliance : undefined;
+  if (!monitor.credentialId || !monitor.credential) {
+    gathered = { policies: [], pairs: [], failedPolicies: [], pages: 0, failure: { kind: "credentialMissing", message: "The monitor's credential was deleted; choose another credential for this monitor." } };
+  } else if (!support) {
+    gathered = { policies: [], pairs: [], failedPolicies: [], pages: 0, failure: { kind: "unsupported", message: "The monitor's credential belongs to a service without policy statuses." } };
+  } else {
+    try {
+      const { client } = await clientForCredential(monitor.credentialId, { concurrency: PAGE_CONCURRENCY, onRequest: () => void requests++ });
+      gathered = await gather(support, client, monitor, signal);
+    } catch (error) {
+      if (error instanceof SnapshotCancelled) throw error;
+      gathered = { policies: [], pairs: [], failedPolicies: [], pages: 0, failure: errorFacts(error) };
+    }
+  }
+
+  const recorded = await recordSnapshot({
+    snapshotId,
+    monitorId: monitor.id,
+    observedAt,
+    ...gathered,
+    requests,
+    durationMs: Math.round(performance.now() - started),
+    alertRules: alertRulesSchema.catch([]).parse(monitor.alertRules),
+  });
+  return { snapshotId, ...recorded };
+}
