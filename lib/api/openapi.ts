@@ -64,13 +64,21 @@ function componentSchemas(names: Map<z.ZodType, string>): Record<string, JsonSch
 function operationObject(endpoint: ApiEndpoint, names: Map<z.ZodType, string>): JsonSchema {
   const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${names.get(schema)}` });
   const error = (description: string) => ({ description, content: { "application/json": { schema: ref(errorBodySchema) } } });
+  const success = endpoint.responseMediaType
+    ? { [endpoint.responseMediaType]: { schema: { type: "string" } } }
+    : { "application/json": { schema: ref(endpoint.response) } };
   const responses: Record<string, unknown> = {
-    200: { description: "OK", content: { "application/json": { schema: ref(endpoint.response) } } },
+    [endpoint.successStatus ?? 200]: { description: { 200: "OK", 201: "Created", 202: "Accepted" }[endpoint.successStatus ?? 200], content: success },
     401: error("No session and no valid API token (missing, unknown, expired or revoked)"),
     403: error(`Needs the ${ROLE_LABELS[endpoint.role]} role or higher, and a token with ${endpoint.scopes.join(" or ")}`),
   };
   for (const [status, description] of Object.entries(endpoint.errors)) responses[status] = error(description);
-  const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
+  const params: JsonSchema[] = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
+  for (const [name, field] of Object.entries(endpoint.query?.shape ?? {})) {
+    const { description, ...schema } = z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    delete schema.$schema;
+    params.push({ name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema, ...(description ? { description } : {}) });
+  }
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,

@@ -20,6 +20,8 @@ export interface ComplianceFixture {
 /** Starts a simulator and lets this process's app code reach it (JUMPCLOUD_ALLOWED_ORIGINS). */
 export async function startComplianceFixture(options: SimulatorOptions = {}): Promise<ComplianceFixture> {
   const sim = await startSimulator({ port: 0, ...options });
+  // A test fixture configures the app code it runs, as a deployment would through the environment.
+  // eslint-disable-next-line no-restricted-properties
   process.env.JUMPCLOUD_ALLOWED_ORIGINS = sim.origin;
   resetEnvCache();
   const tag = randomBytes(4).toString("hex");
