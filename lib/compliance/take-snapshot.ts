@@ -28,6 +28,11 @@ function errorFacts(error: unknown): { kind: string; message: string } {
   };
 }
 
+/** Postgres cannot store U+0000 in text; a name or reason from the API must not break every snapshot. */
+function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+}
+
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -59,7 +64,10 @@ async function gather(
     const call = support.listPolicies(orgId);
     const result = await client.run(call.resource, call.operation, call.params, { signal });
     pages += result.meta.pages;
-    listed = result.items.map((item) => support.readPolicy(item)).filter((p): p is PolicyRef => p !== undefined);
+    listed = result.items
+      .map((item) => support.readPolicy(item))
+      .filter((p): p is PolicyRef => p !== undefined)
+      .map((p) => ({ id: p.id, name: withoutNul(p.name) }));
   } catch (error) {
     if (signal.aborted) throw new SnapshotCancelled("The snapshot was cancelled.");
     const facts = errorFacts(error);
@@ -77,7 +85,10 @@ async function gather(
       pages += result.meta.pages;
       for (const item of result.items) {
         const status = support.readStatus(item);
-        if (status) pairs.set(`${policy.id}/${status.systemId}`, { policyId: policy.id, ...status });
+        if (status) {
+          const detail = status.detail === undefined ? {} : { detail: withoutNul(status.detail) };
+          pairs.set(`${policy.id}/${status.systemId}`, { policyId: policy.id, ...status, ...detail });
+        }
       }
     } catch (error) {
       if (signal.aborted) return;

@@ -2,6 +2,7 @@
 // shares one client instance; workers start their own with the scheduler and maintenance switched on.
 import "server-only";
 import PgBoss from "pg-boss";
+import { sqlPool } from "@/lib/database/sql-pool";
 import { env } from "@/lib/env";
 
 export const JOBS_SCHEMA = "pgboss";
@@ -63,10 +64,24 @@ export function createBoss(role: "worker" | "client"): PgBoss {
   return boss;
 }
 
-export async function ensureQueues(boss: PgBoss): Promise<void> {
-  for (const spec of queueSpecs()) {
-    await boss.createQueue(spec.name, { name: spec.name, ...spec.options });
-    await boss.updateQueue(spec.name, { name: spec.name, ...spec.options });
+/**
+ * Creates the queues; a worker also applies its settings to them and schedules the cron queues. Processes starting together on a fresh
+ * database would deadlock creating the same queue partitions, so they take turns under an advisory lock.
+ */
+export async function ensureQueues(boss: PgBoss, options: { worker?: boolean } = {}): Promise<void> {
+  const lock = await sqlPool().connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('jcm:jobs:ensure-queues'))`);
+    for (const spec of queueSpecs()) {
+      await boss.createQueue(spec.name, { name: spec.name, ...spec.options });
+      // Workers own the queues' settings; a process that only sends jobs creates missing queues and nothing more.
+      if (!options.worker) continue;
+      await boss.updateQueue(spec.name, { name: spec.name, ...spec.options });
+      if (spec.cron) await boss.schedule(spec.name, spec.cron, {}, { tz: "UTC" });
+    }
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtext('jcm:jobs:ensure-queues'))`).catch(() => {});
+    lock.release();
   }
 }
 

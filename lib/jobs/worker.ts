@@ -8,7 +8,7 @@ import type PgBoss from "pg-boss";
 import { failAbandonedSnapshot, queueDueSnapshots, type SnapshotJobData } from "@/lib/compliance/snapshot-queue";
 import { takeSnapshot } from "@/lib/compliance/take-snapshot";
 import { env } from "@/lib/env";
-import { createBoss, ensureQueues, queueSpecs, QUEUES, type QueueName } from "./boss";
+import { createBoss, ensureQueues, QUEUES, type QueueName } from "./boss";
 import { claimLease, expireLease, reapLapsedLeases, releaseLease, renewLease } from "./job-lease";
 import { applyRetention } from "./retention";
 
@@ -30,13 +30,14 @@ function errorText(output: unknown): string {
 const handlers: Record<QueueName, Handler> = {
   [QUEUES.complianceTick]: () => queueDueSnapshots(new Date()),
   [QUEUES.complianceSnapshot]: async (job, signal) => {
-    const { snapshotId } = job.data as unknown as SnapshotJobData;
+    const { snapshotId } = job.data as Partial<SnapshotJobData>;
+    if (typeof snapshotId !== "string") throw new Error(`A ${QUEUES.complianceSnapshot} job needs { snapshotId }; got ${JSON.stringify(job.data).slice(0, 200)}.`);
     const run = await takeSnapshot(snapshotId, { signal });
     return { status: run.status ?? run.skipped, transitions: run.transitions ?? 0 };
   },
   [QUEUES.complianceSnapshotDead]: async (job) => {
-    const { snapshotId } = job.data as unknown as SnapshotJobData;
-    await failAbandonedSnapshot(snapshotId, errorText(job.output));
+    const { snapshotId } = job.data as Partial<SnapshotJobData>;
+    if (typeof snapshotId === "string") await failAbandonedSnapshot(snapshotId, errorText(job.output));
   },
   [QUEUES.retention]: () => applyRetention(),
 };
@@ -47,8 +48,7 @@ export async function startWorker(options: { log?: (line: string) => void } = {}
   const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const boss = createBoss("worker");
   await boss.start();
-  await ensureQueues(boss);
-  for (const spec of queueSpecs()) if (spec.cron) await boss.schedule(spec.name, spec.cron, {}, { tz: "UTC" });
+  await ensureQueues(boss, { worker: true });
 
   const running = new Map<string, AbortController>();
   let stopping = false;
