@@ -10,7 +10,7 @@ import { jobIdFor } from "./job-id";
 import { FAST_JOB_SETTINGS, startWorkerProcess, waitFor, type WorkerProcess } from "./testing/worker-process";
 
 let fixture: ComplianceFixture;
-let workers: WorkerProcess[] = [];
+const workers: WorkerProcess[] = [];
 
 const FINAL = ["success", "partial", "failed", "superseded"];
 

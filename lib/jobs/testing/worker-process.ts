@@ -24,6 +24,8 @@ export const FAST_JOB_SETTINGS = {
 export function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     cwd: ROOT,
+    // The child gets the whole environment (PATH, the test key), with the job settings on top.
+    // eslint-disable-next-line no-restricted-properties
     env: { ...process.env, ...FAST_JOB_SETTINGS, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
