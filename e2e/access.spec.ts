@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { ApiScope } from "../lib/api-tokens/api-token-scopes";
+import { API_SCOPES, type ApiScope } from "../lib/api-tokens/api-token-scopes";
 import { hasRole, type Role } from "../lib/auth/roles";
 import { OWNER } from "./accounts";
 import { anonymousContext, createToken, createUser, ownerId, rowCounts, signedInContext } from "./api-accounts";
@@ -36,6 +36,17 @@ const ROUTES: Record<string, RouteRule> = {
   "POST /api/v1/nodes/preview": { access: { role: "viewer", scopes: ["nodes:run", "nodes:read"] }, probe: { path: "/api/v1/nodes/preview", data: { nodeId: "no-such-node" } } },
   "GET /api/v1/credentials": { access: { role: "viewer", scopes: ["credentials:read"] }, probe: { path: "/api/v1/credentials" } },
   "POST /api/v1/credentials/[id]/test": { access: { role: "admin", scopes: ["credentials:read"] }, probe: { path: "/api/v1/credentials/no-such-credential/test" } },
+  "GET /api/v1/monitors": { access: { role: "viewer", scopes: ["monitors:read"] }, probe: { path: "/api/v1/monitors" } },
+  "POST /api/v1/monitors": { access: { role: "editor", scopes: ["monitors:write"] }, probe: { path: "/api/v1/monitors", data: {} } },
+  "GET /api/v1/monitors/[id]": { access: { role: "viewer", scopes: ["monitors:read"] }, probe: { path: "/api/v1/monitors/no-such-monitor" } },
+  "PATCH /api/v1/monitors/[id]": { access: { role: "editor", scopes: ["monitors:write"] }, probe: { path: "/api/v1/monitors/no-such-monitor", data: { enabled: false } } },
+  "DELETE /api/v1/monitors/[id]": { access: { role: "editor", scopes: ["monitors:write"] }, probe: { path: "/api/v1/monitors/no-such-monitor" } },
+  "POST /api/v1/monitors/[id]/run": { access: { role: "editor", scopes: ["monitors:write"] }, probe: { path: "/api/v1/monitors/no-such-monitor/run" } },
+  "GET /api/v1/monitors/[id]/snapshots": { access: { role: "viewer", scopes: ["monitors:read", "compliance:read"] }, probe: { path: "/api/v1/monitors/no-such-monitor/snapshots" } },
+  "GET /api/v1/compliance": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance" } },
+  "GET /api/v1/compliance/pairs": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs?state=failing" } },
+  "GET /api/v1/compliance/pairs.csv": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs.csv?state=failing" } },
+  "GET /api/v1/compliance/trend": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/trend" } },
 };
 
 /** Server actions by `file#export`: "public" ones check their own preconditions (setup, sign-in). */
@@ -114,7 +125,7 @@ test.describe("access control", () => {
     const before = await rowCounts();
     for (const role of ["viewer", "editor", "admin", "owner"] as const) {
       const session = await signedInContext(baseURL!, users[role]);
-      const allScopes = await createToken(users[role].id, ["nodes:run", "nodes:read", "credentials:read"]);
+      const allScopes = await createToken(users[role].id, API_SCOPES);
       for (const [key, rule] of Object.entries(ROUTES)) {
         if (rule.access === "public") continue;
         const method = key.split(" ")[0]!;
@@ -130,7 +141,7 @@ test.describe("access control", () => {
         if (allowed) expect([401, 403], `${role} token: ${key}`).not.toContain(byToken.status());
         else expect(byToken.status(), `${role} token: ${key}`).toBe(403);
         // A token without the scope is refused even for its owner's role; a session cookie beside it does not help.
-        const otherScopes = (["nodes:run", "nodes:read", "credentials:read"] as const).filter((s) => !scopes.includes(s));
+        const otherScopes = API_SCOPES.filter((s) => !scopes.includes(s));
         const narrow = await createToken(users[role].id, otherScopes);
         expect((await send(session, { Authorization: `Bearer ${narrow}` })).status(), `${role} token without ${scopes.join("/")}: ${key}`).toBe(403);
       }

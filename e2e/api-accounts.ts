@@ -81,7 +81,7 @@ export async function signedInContext(baseURL: string, user: { email: string; pa
   return context;
 }
 
-export const COUNTED_TABLES = ["User", "Credential", "NodeConfig", "Run", "ApiToken"] as const;
+export const COUNTED_TABLES = ["User", "Credential", "NodeConfig", "Run", "ApiToken", "Monitor", "ComplianceSnapshot"] as const;
 
 export async function rowCounts(): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
   return withDb(async (db) => {
