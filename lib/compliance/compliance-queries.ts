@@ -130,8 +130,8 @@ export function decodeCursor(cursor: string): { since: Date; id: number } | unde
 }
 
 // Each pair's state at $at is its latest transition at or before $at (one index probe per pair); without $at it
-// is the pair's current row. Failing streaks: the earliest failing transition after the pair's last transition
-// into passing, pending or removed.
+// is the pair's current row. The page is cut first; only its pairs then get names and their failing streak: the
+// earliest failing transition after the pair's last transition into passing, pending or removed.
 const PAIRS_SQL = `
   WITH pairs AS (
     SELECT p.id, p."monitorId", p."policyId", p."systemId",
@@ -144,24 +144,26 @@ const PAIRS_SQL = `
       WHERE $5::timestamptz IS NOT NULL AND t."pairId" = p.id AND t.at <= $5 ORDER BY t.at DESC LIMIT 1
     ) h ON true
     WHERE ($1::text IS NULL OR p."monitorId" = $1) AND ($3::text IS NULL OR p."policyId" = $3) AND ($4::text IS NULL OR p."systemId" = $4)
-      AND ($5::timestamptz IS NULL OR h.state IS NOT NULL)
+      AND ($5::timestamptz IS NOT NULL OR p.state = ANY($2::"ComplianceState"[]))
+  ), page AS (
+    SELECT * FROM pairs
+    WHERE pairs.state = ANY($2::"ComplianceState"[]) AND ($6::timestamptz IS NULL OR (pairs.since, pairs.id) > ($6, $7::int))
+    ORDER BY pairs.since, pairs.id
+    LIMIT $8
   )
-  SELECT pairs.*, cp.name AS policy_name, cs.hostname, streak.failing_since
-  FROM pairs
-  LEFT JOIN "CompliancePolicy" cp ON cp."monitorId" = pairs."monitorId" AND cp."policyId" = pairs."policyId"
-  LEFT JOIN "ComplianceSystem" cs ON cs."monitorId" = pairs."monitorId" AND cs."systemId" = pairs."systemId"
+  SELECT page.*, cp.name AS policy_name, cs.hostname, streak.failing_since
+  FROM page
+  LEFT JOIN "CompliancePolicy" cp ON cp."monitorId" = page."monitorId" AND cp."policyId" = page."policyId"
+  LEFT JOIN "ComplianceSystem" cs ON cs."monitorId" = page."monitorId" AND cs."systemId" = page."systemId"
   LEFT JOIN LATERAL (
     SELECT min(t.at) AS failing_since FROM "ComplianceTransition" t
-    WHERE pairs.state = 'failing' AND t."pairId" = pairs.id AND t.state = 'failing' AND t.at <= pairs.since
+    WHERE page.state = 'failing' AND t."pairId" = page.id AND t.state = 'failing' AND t.at <= page.since
       AND t.at > coalesce((
         SELECT max(b.at) FROM "ComplianceTransition" b
-        WHERE b."pairId" = pairs.id AND b.state IN ('passing', 'pending', 'removed') AND b.at <= pairs.since
+        WHERE b."pairId" = page.id AND b.state IN ('passing', 'pending', 'removed') AND b.at <= page.since
       ), '-infinity')
   ) streak ON true
-  WHERE pairs.state = ANY($2::"ComplianceState"[])
-    AND ($6::timestamptz IS NULL OR (pairs.since, pairs.id) > ($6, $7::int))
-  ORDER BY pairs.since, pairs.id
-  LIMIT $8`;
+  ORDER BY page.since, page.id`;
 
 /** Pairs in the given states (default: all but removed), oldest change first, a page at a time. */
 export async function listPairs(query: PairQuery): Promise<{ pairs: PairRow[]; next: string | null }> {

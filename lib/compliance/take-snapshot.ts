@@ -11,8 +11,12 @@ import { alertRulesSchema } from "./alert-rules";
 import { matchesScope, scopeFromStored } from "./monitor-scope";
 import { FINAL_STATUSES, recordSnapshot, type ObservedPair, type PolicyError, type RecordedSnapshot } from "./record-snapshot";
 
-/** Policies whose statuses are listed at once; each listing pages concurrently inside the client too. */
-export const POLICY_CONCURRENCY = 8;
+/**
+ * Policies whose statuses are listed at once; each listing pages concurrently inside the client too. Most
+ * policies fit in one or two pages, so the speed comes from listing many at once; the credential's shared budget
+ * bounds the rate however many run.
+ */
+export const POLICY_CONCURRENCY = 24;
 /** Requests in flight within one policy's listing. */
 const PAGE_CONCURRENCY = 4;
 

@@ -141,6 +141,9 @@ CREATE UNIQUE INDEX "ComplianceSnapshot_monitorId_scheduledFor_key" ON "Complian
 CREATE INDEX "CompliancePair_monitorId_state_policyId_idx" ON "CompliancePair"("monitorId", "state", "policyId");
 
 -- CreateIndex
+CREATE INDEX "CompliancePair_monitorId_state_since_id_idx" ON "CompliancePair"("monitorId", "state", "since", "id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "CompliancePair_monitorId_policyId_systemId_key" ON "CompliancePair"("monitorId", "policyId", "systemId");
 
 -- CreateIndex
@@ -173,3 +176,6 @@ ALTER TABLE "CompliancePolicy" ADD CONSTRAINT "CompliancePolicy_monitorId_fkey" 
 -- AddForeignKey
 ALTER TABLE "ComplianceSystem" ADD CONSTRAINT "ComplianceSystem_monitorId_fkey" FOREIGN KEY ("monitorId") REFERENCES "Monitor"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- A rate budget is worth nothing after a crash: unlogged, its reservations commit without waiting for a WAL flush.
+ALTER TABLE "RequestBudget" SET UNLOGGED;
