@@ -135,4 +135,15 @@ describe("compliance snapshots", () => {
     expect(superseded).toMatchObject({ status: "superseded", transitions: 0 });
     expect(await transitionsOf(monitor.id)).toBe(3 + 2);
   });
+
+  it("stores a policy name holding a NUL character (which Postgres refuses) without it, instead of failing every snapshot", async () => {
+    const headers = { Accept: "application/json", "Content-Type": "application/json", "x-api-key": fixture.sim.keys.singleOrg };
+    const [template] = (await (await fetch(`${fixture.sim.origin}/api/v2/policytemplates?limit=1`, { headers })).json()) as Array<{ id: string }>;
+    const created = await fetch(`${fixture.sim.origin}/api/v2/policies`, { method: "POST", headers, body: JSON.stringify({ name: "Nul\u0000Policy", template: { id: template!.id } }) });
+    const policy = (await created.json()) as { id: string };
+    const monitor = await createTestMonitor(fixture, { scope: { kind: "policies", policyIds: [policy.id] } });
+    const run = await takeSnapshot((await queueSnapshotRow(monitor.id)).id);
+    expect(run.status).toBe("success");
+    expect(await db.compliancePolicy.findUniqueOrThrow({ where: { monitorId_policyId: { monitorId: monitor.id, policyId: policy.id } } })).toMatchObject({ name: "NulPolicy" });
+  });
 });
