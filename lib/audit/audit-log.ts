@@ -28,6 +28,11 @@ export const AUDIT_ACTIONS = {
   apiTokenCreated: "api_token.created",
   apiTokenRevoked: "api_token.revoked",
   apiTokenAuthFailed: "api_token.auth_failed",
+  monitorCreated: "monitor.created",
+  monitorUpdated: "monitor.updated",
+  monitorDeleted: "monitor.deleted",
+  monitorRunRequested: "monitor.run_requested",
+  retentionApplied: "retention.applied",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeSqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { stopJobClient } from "@/lib/jobs/boss";
-import { MonitorError } from "./monitor-errors";
+import { AppError } from "@/lib/errors/app-error";
 import { monitorUpdateSchema } from "./monitor-input";
 import { deleteMonitor, getMonitor, updateMonitor } from "./monitor-store";
 import { queueDueSnapshots, requestSnapshot } from "./snapshot-queue";
@@ -80,7 +80,7 @@ describe("monitors", () => {
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect(a.snapshot.id).toBe(b.snapshot.id);
     expect(a.snapshot).toMatchObject({ trigger: "manual", requestedByName: fixture.context.user.name });
-    await expect(requestSnapshot("missing", fixture.context.user)).rejects.toBeInstanceOf(MonitorError);
+    await expect(requestSnapshot("missing", fixture.context.user)).rejects.toBeInstanceOf(AppError);
 
     await deleteMonitor(monitor.id, fixture.context.user);
     await expect(getMonitor(monitor.id)).rejects.toMatchObject({ kind: "notFound" });

@@ -1,11 +1,11 @@
 // Monitors: create, read, update, delete, each audited. Callers check the role (editors and above write).
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getIntegrationService } from "@/lib/integrations/registry";
+import { AppError } from "@/lib/errors/app-error";
+import { getIntegration } from "@/lib/integrations/registry";
 import { alertRulesSchema } from "./alert-rules";
-import { MonitorError } from "./monitor-errors";
 import type { MonitorCreate, MonitorUpdate } from "./monitor-input";
 import { cronOf, describeSchedule, nextOccurrence, scheduleFromStored, type ScheduleInput } from "./monitor-schedule";
 import { scopeFromStored, scopeToStored } from "./monitor-scope";
@@ -80,18 +80,23 @@ function scheduleColumns(schedule: ScheduleInput) {
   return { scheduleKind: schedule.kind, cron: cronOf(schedule), timezone: schedule.timezone };
 }
 
+function fieldRefusal(kind: "invalid" | "conflict", field: string, short: string, message: string): AppError {
+  return new AppError(kind, message, { path: field, fieldErrors: { [field]: short } });
+}
+
 /** The credential must exist and be able to read policy statuses (System Context cannot). */
 async function requireUsableCredential(credentialId: string): Promise<void> {
   const credential = await db.credential.findUnique({ where: { id: credentialId }, select: { service: true, authType: true, name: true } });
-  if (!credential) throw new MonitorError("invalid", "credentialId: no credential has this id; list them with GET /api/v1/credentials.", { credentialId: "no such credential" });
-  if (!getIntegrationService(credential.service)?.compliance) {
-    throw new MonitorError("invalid", `credentialId: "${credential.name}" belongs to a service without policy statuses.`, { credentialId: "not supported" });
+  if (!credential) throw fieldRefusal("invalid", "credentialId", "no such credential", "credentialId: no credential has this id; list them with GET /api/v1/credentials.");
+  if (!getIntegration(credential.service)?.compliance) {
+    throw fieldRefusal("invalid", "credentialId", "not supported", `credentialId: "${credential.name}" belongs to a service without policy statuses.`);
   }
   if (credential.authType === "systemContext") {
-    throw new MonitorError(
+    throw fieldRefusal(
       "invalid",
+      "credentialId",
+      "System Context cannot read policy statuses",
       `credentialId: "${credential.name}" is a System Context credential, which JumpCloud does not accept for policy statuses; choose an API key or service account credential.`,
-      { credentialId: "System Context cannot read policy statuses" },
     );
   }
 }
@@ -108,7 +113,7 @@ export async function listMonitors(): Promise<MonitorView[]> {
 
 export async function getMonitor(id: string): Promise<MonitorView> {
   const row = await db.monitor.findUnique({ where: { id }, select: MONITOR_SELECT });
-  if (!row) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (!row) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
   return toView(row);
 }
 
@@ -128,19 +133,19 @@ export async function createMonitor(input: MonitorCreate, actor: Actor, ip?: str
       },
       select: MONITOR_SELECT,
     });
-    await recordAuditEvent({ actor, action: "monitor.created", target: row.name, metadata: { monitorId: row.id, cron: row.cron, timezone: row.timezone }, ip });
+    await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorCreated, target: row.name, metadata: { monitorId: row.id, cron: row.cron, timezone: row.timezone }, ip });
     return toView(row);
   } catch (error) {
-    if (nameTaken(error)) throw new MonitorError("conflict", `A monitor named "${input.name}" already exists; choose another name.`, { name: "already taken" });
+    if (nameTaken(error)) throw fieldRefusal("conflict", "name", "already taken", `A monitor named "${input.name}" already exists; choose another name.`);
     throw error;
   }
 }
 
 export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Actor, ip?: string): Promise<MonitorView> {
   const current = await db.monitor.findUnique({ where: { id }, select: { version: true, cron: true, timezone: true, enabled: true, name: true } });
-  if (!current) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (!current) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
   if (patch.version !== undefined && patch.version !== current.version) {
-    throw new MonitorError("conflict", `This monitor was changed since you read it (version ${current.version}, you sent ${patch.version}); reload it and apply your change again.`);
+    throw new AppError("conflict", `This monitor was changed since you read it (version ${current.version}, you sent ${patch.version}); reload it and apply your change again.`);
   }
   if (patch.credentialId !== undefined) await requireUsableCredential(patch.credentialId);
   const schedule = patch.schedule ? scheduleColumns(patch.schedule) : undefined;
@@ -162,13 +167,13 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw new MonitorError("conflict", "This monitor was changed at the same time by someone else; reload it and apply your change again.");
+    if (updated.count === 0) throw new AppError("conflict", "This monitor was changed at the same time by someone else; reload it and apply your change again.");
   } catch (error) {
-    if (nameTaken(error)) throw new MonitorError("conflict", `A monitor named "${patch.name}" already exists; choose another name.`, { name: "already taken" });
+    if (nameTaken(error)) throw fieldRefusal("conflict", "name", "already taken", `A monitor named "${patch.name}" already exists; choose another name.`);
     throw error;
   }
   const changed = Object.keys(patch).filter((key) => key !== "version");
-  await recordAuditEvent({ actor, action: "monitor.updated", target: patch.name ?? current.name, metadata: { monitorId: id, changed }, ip });
+  await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorUpdated, target: patch.name ?? current.name, metadata: { monitorId: id, changed }, ip });
   return getMonitor(id);
 }
 
@@ -176,14 +181,14 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
 export async function deleteMonitor(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
   const row = await db.monitor.findUnique({ where: { id }, select: { name: true } });
   const deleted = await db.monitor.deleteMany({ where: { id } });
-  if (!row || deleted.count === 0) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
-  await recordAuditEvent({ actor, action: "monitor.deleted", target: row.name, metadata: { monitorId: id }, ip });
+  if (!row || deleted.count === 0) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorDeleted, target: row.name, metadata: { monitorId: id }, ip });
   return { id, deleted: true };
 }
 
 export async function listSnapshots(monitorId: string, options: { limit: number; before?: Date }) {
   const exists = await db.monitor.count({ where: { id: monitorId } });
-  if (!exists) throw new MonitorError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (!exists) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
   const rows = await db.complianceSnapshot.findMany({
     where: { monitorId, ...(options.before ? { scheduledFor: { lt: options.before } } : {}) },
     select: { ...SNAPSHOT_SUMMARY, requestedByName: true, attempts: true, startedAt: true, pages: true, policies: true, policiesFailed: true, errors: true, alerts: true },

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { jobClient, QUEUES } from "@/lib/jobs/boss";
 import { jobIdFor } from "@/lib/jobs/job-id";
-import { MonitorError } from "./monitor-errors";
+import { AppError } from "@/lib/errors/app-error";
 import { latestOccurrence } from "./monitor-schedule";
 
 /** A queued snapshot whose job has not started within this long is given up (no worker is running). */
@@ -53,7 +53,7 @@ export async function requestSnapshot(monitorId: string, actor: { id: string; na
   const result = await db.$transaction(async (tx) => {
     // The monitor's row lock makes two simultaneous clicks find each other's snapshot.
     const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Monitor" WHERE id = ${monitorId} FOR UPDATE`;
-    if (locked.length === 0) throw new MonitorError("notFound", "That monitor no longer exists. Reload the list.");
+    if (locked.length === 0) throw new AppError("notFound", "That monitor no longer exists. Reload the list.");
     const pending = await tx.complianceSnapshot.findFirst({ where: { monitorId, status: { in: ["queued", "running"] } }, orderBy: { scheduledFor: "desc" } });
     if (pending) return { snapshot: pending, created: false };
     const snapshot = await tx.complianceSnapshot.create({

@@ -4,9 +4,10 @@
 import "server-only";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { db } from "@/lib/db";
-import type { ComplianceSupport, PolicyRef } from "@/lib/integrations/compliance-contract";
-import { getIntegrationService } from "@/lib/integrations/registry";
-import type { JumpCloudClient } from "@/lib/integrations/jumpcloud/client";
+import type { ComplianceSupport, OperationCall, PolicyRef } from "@/lib/integrations/compliance-contract";
+import { validParameters } from "@/lib/integrations/parameters";
+import { getIntegration, requireOperation } from "@/lib/integrations/registry";
+import type { IntegrationClient, IntegrationDefinition, RunResult } from "@/lib/integrations/types";
 import { alertRulesSchema } from "./alert-rules";
 import { matchesScope, scopeFromStored } from "./monitor-scope";
 import { FINAL_STATUSES, recordSnapshot, type ObservedPair, type PolicyError, type RecordedSnapshot } from "./record-snapshot";
@@ -17,8 +18,6 @@ import { FINAL_STATUSES, recordSnapshot, type ObservedPair, type PolicyError, ty
  * bounds the rate however many run.
  */
 export const POLICY_CONCURRENCY = 24;
-/** Requests in flight within one policy's listing. */
-const PAGE_CONCURRENCY = 4;
 
 export class SnapshotCancelled extends Error {
   override readonly name = "SnapshotCancelled";
@@ -53,21 +52,32 @@ interface Gathered {
   failedPolicies: PolicyError[];
   failure?: { kind: string; message: string };
   pages: number;
+  /** Requests of the calls that succeeded (a failed call's retries are not reported back by the client). */
+  requests: number;
+}
+
+/** One call of the integration's client, validated like any other run. */
+function runCall(integration: IntegrationDefinition, client: IntegrationClient, call: OperationCall, signal: AbortSignal): Promise<RunResult> {
+  const op = requireOperation(integration, call.resource, call.operation);
+  return client.run(op, validParameters(op, call.params), { signal });
 }
 
 async function gather(
+  integration: IntegrationDefinition,
   support: ComplianceSupport,
-  client: JumpCloudClient,
+  client: IntegrationClient,
   monitor: { orgId: string | null; scopeKind: string; scopePolicyIds: string[]; scopePattern: string | null },
   signal: AbortSignal,
 ): Promise<Gathered> {
   const orgId = monitor.orgId ?? undefined;
   let pages = 0;
+  let requests = 0;
   let listed: PolicyRef[];
   try {
     const call = support.listPolicies(orgId);
-    const result = await client.run(call.resource, call.operation, call.params, { signal });
+    const result = await runCall(integration, client, call, signal);
     pages += result.meta.pages;
+    requests += result.meta.requests;
     listed = result.items
       .map((item) => support.readPolicy(item))
       .filter((p): p is PolicyRef => p !== undefined)
@@ -75,7 +85,7 @@ async function gather(
   } catch (error) {
     if (signal.aborted) throw new SnapshotCancelled("The snapshot was cancelled.");
     const facts = errorFacts(error);
-    return { policies: [], pairs: [], failedPolicies: [], pages, failure: { kind: facts.kind, message: `The policy list could not be read: ${facts.message}` } };
+    return { policies: [], pairs: [], failedPolicies: [], pages, requests, failure: { kind: facts.kind, message: `The policy list could not be read: ${facts.message}` } };
   }
   const scope = scopeFromStored(monitor);
   const policies = listed.filter((policy) => matchesScope(scope, policy));
@@ -85,8 +95,9 @@ async function gather(
     if (signal.aborted) return;
     const call = support.listStatuses(policy.id, orgId);
     try {
-      const result = await client.run(call.resource, call.operation, call.params, { signal });
+      const result = await runCall(integration, client, call, signal);
       pages += result.meta.pages;
+      requests += result.meta.requests;
       for (const item of result.items) {
         const status = support.readStatus(item);
         if (status) {
@@ -102,7 +113,7 @@ async function gather(
     }
   });
   if (signal.aborted) throw new SnapshotCancelled("The snapshot was cancelled.");
-  return { policies, pairs: [...pairs.values()], failedPolicies, pages };
+  return { policies, pairs: [...pairs.values()], failedPolicies, pages, requests };
 }
 
 export interface SnapshotRun extends Partial<RecordedSnapshot> {
@@ -129,20 +140,21 @@ export async function takeSnapshot(snapshotId: string, options: { signal?: Abort
 
   const started = performance.now();
   const observedAt = new Date();
-  let requests = 0;
   let gathered: Gathered;
-  const support = monitor.credential ? getIntegrationService(monitor.credential.service)?.compliance : undefined;
+  const nothing = { policies: [], pairs: [], failedPolicies: [], pages: 0, requests: 0 };
+  const integration = monitor.credential ? getIntegration(monitor.credential.service) : undefined;
+  const support = integration?.compliance;
   if (!monitor.credentialId || !monitor.credential) {
-    gathered = { policies: [], pairs: [], failedPolicies: [], pages: 0, failure: { kind: "credentialMissing", message: "The monitor's credential was deleted; choose another credential for this monitor." } };
-  } else if (!support) {
-    gathered = { policies: [], pairs: [], failedPolicies: [], pages: 0, failure: { kind: "unsupported", message: "The monitor's credential belongs to a service without policy statuses." } };
+    gathered = { ...nothing, failure: { kind: "credentialMissing", message: "The monitor's credential was deleted; choose another credential for this monitor." } };
+  } else if (!integration || !support) {
+    gathered = { ...nothing, failure: { kind: "unsupported", message: "The monitor's credential belongs to a service without policy statuses." } };
   } else {
     try {
-      const { client } = await clientForCredential(monitor.credentialId, { concurrency: PAGE_CONCURRENCY, onRequest: () => void requests++ });
-      gathered = await gather(support, client, monitor, signal);
+      const { client } = await clientForCredential(monitor.credentialId);
+      gathered = await gather(integration, support, client, monitor, signal);
     } catch (error) {
       if (error instanceof SnapshotCancelled) throw error;
-      gathered = { policies: [], pairs: [], failedPolicies: [], pages: 0, failure: errorFacts(error) };
+      gathered = { ...nothing, failure: errorFacts(error) };
     }
   }
 
@@ -151,7 +163,6 @@ export async function takeSnapshot(snapshotId: string, options: { signal?: Abort
     monitorId: monitor.id,
     observedAt,
     ...gathered,
-    requests,
     durationMs: Math.round(performance.now() - started),
     alertRules: alertRulesSchema.catch([]).parse(monitor.alertRules),
   });

@@ -21,9 +21,9 @@ describe("retention", () => {
     resetEnvCache();
     // Relative to the real clock: other test files share this database, and their rows are new.
     const now = new Date();
-    const run = (days: number) => ({ via: "api", resource: "policy", operation: "list", status: "success", startedAt: daysAgo(now, days), nodeName: "retention-test" });
+    const run = (days: number) => ({ via: "api" as const, resource: "policy", operation: "list", status: "success" as const, startedAt: daysAgo(now, days), nodeName: "retention-test" });
     await db.run.createMany({ data: [run(31), run(40), run(45), run(400), run(29), run(1)] });
-    const audit = (days: number) => ({ action: "retention.test", outcome: "success", createdAt: daysAgo(now, days) });
+    const audit = (days: number) => ({ action: "retention.test", outcome: "success" as const, createdAt: daysAgo(now, days) });
     await db.auditEvent.createMany({ data: [audit(61), audit(90), audit(59)] });
 
     const report = await applyRetention({ now, batch: 2 });

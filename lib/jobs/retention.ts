@@ -1,7 +1,7 @@
 // Retention (RUN_RETENTION_DAYS, AUDIT_RETENTION_DAYS), run daily by a scheduled job: old rows are deleted in
 // batches of a few thousand, each its own short statement, so a large backlog never holds a long lock.
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import { sqlPool } from "@/lib/database/sql-pool";
 import { env } from "@/lib/env";
 
@@ -37,7 +37,7 @@ export async function applyRetention(options: { now?: Date; batch?: number } = {
   };
   if (report.runsDeleted > 0 || report.auditEventsDeleted > 0) {
     await recordAuditEvent({
-      action: "retention.applied",
+      action: AUDIT_ACTIONS.retentionApplied,
       target: "runs and audit events",
       metadata: { ...report, runRetentionDays: runDays, auditRetentionDays: auditDays },
     });
