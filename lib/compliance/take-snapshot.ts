@@ -18,6 +18,11 @@ import { FINAL_STATUSES, recordSnapshot, type ObservedPair, type PolicyError, ty
  * bounds the rate however many run.
  */
 export const POLICY_CONCURRENCY = 24;
+/**
+ * Pages in flight within one policy's listing. The client opens its window as full pages arrive and cannot know
+ * where a list ends, so a wide window fetches empty tail pages; two keeps that waste to one page per listing.
+ */
+const PAGE_CONCURRENCY = 2;
 
 export class SnapshotCancelled extends Error {
   override readonly name = "SnapshotCancelled";
@@ -150,7 +155,7 @@ export async function takeSnapshot(snapshotId: string, options: { signal?: Abort
     gathered = { ...nothing, failure: { kind: "unsupported", message: "The monitor's credential belongs to a service without policy statuses." } };
   } else {
     try {
-      const { client } = await clientForCredential(monitor.credentialId);
+      const { client } = await clientForCredential(monitor.credentialId, { concurrency: PAGE_CONCURRENCY });
       gathered = await gather(integration, support, client, monitor, signal);
     } catch (error) {
       if (error instanceof SnapshotCancelled) throw error;

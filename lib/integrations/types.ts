@@ -181,6 +181,8 @@ export interface ClientOptions {
   /** Shared by every run of the credential, across processes. */
   rateLimit?: RateLimiter;
   timeoutMs?: number;
+  /** Requests in flight within one run; the client's default when unset (a snapshot runs many narrow runs). */
+  concurrency?: number;
 }
 
 export interface IntegrationClient {

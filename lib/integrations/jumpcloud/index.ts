@@ -25,7 +25,7 @@ export const jumpcloud: IntegrationDefinition = {
   scopeParameters: [["additionalFields", "xOrgId"]],
   planRequests,
   curlVariables: { "x-api-key": "JUMPCLOUD_API_KEY", Authorization: "JUMPCLOUD_TOKEN" },
-  createClient: ({ auth, connection, allowedOrigins, rateLimit, timeoutMs, userAgent }) =>
+  createClient: ({ auth, connection, allowedOrigins, rateLimit, timeoutMs, userAgent, concurrency }) =>
     createJumpCloudClient({
       auth: auth as JumpCloudAuth,
       connection: connection as ConnectionSettings,
@@ -33,6 +33,7 @@ export const jumpcloud: IntegrationDefinition = {
       ...(rateLimit ? { rateLimit } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
       ...(userAgent ? { userAgent } : {}),
+      ...(concurrency ? { concurrency } : {}),
     }),
   listOptions,
   loaders: { templateFields },
