@@ -2,6 +2,7 @@
 // at once within the credential's shared budget), then one transactional write of what changed. A policy whose
 // listing fails leaves its pairs unknown; the snapshot still records everything else.
 import "server-only";
+import { setMaxListeners } from "node:events";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { db } from "@/lib/db";
 import type { ComplianceSupport, OperationCall, PolicyRef } from "@/lib/integrations/compliance-contract";
@@ -134,6 +135,8 @@ export interface SnapshotRun extends Partial<RecordedSnapshot> {
  */
 export async function takeSnapshot(snapshotId: string, options: { signal?: AbortSignal } = {}): Promise<SnapshotRun> {
   const signal = options.signal ?? new AbortController().signal;
+  // Every policy listing in flight listens for the cancellation.
+  setMaxListeners(POLICY_CONCURRENCY + 10, signal);
   const snapshot = await db.complianceSnapshot.findUnique({ where: { id: snapshotId }, include: { monitor: { include: { credential: { select: { service: true } } } } } });
   if (!snapshot) return { snapshotId, skipped: "gone" };
   if ((FINAL_STATUSES as readonly string[]).includes(snapshot.status)) return { snapshotId, skipped: "final" };
