@@ -146,4 +146,32 @@ describe("compliance snapshots", () => {
     expect(run.status).toBe("success");
     expect(await db.compliancePolicy.findUniqueOrThrow({ where: { monitorId_policyId: { monitorId: monitor.id, policyId: policy.id } } })).toMatchObject({ name: "NulPolicy" });
   });
+
+  it("after JumpCloud changes (the simulator's churn: flips, re-runs, systems and policies coming and going), records exactly the pairs that changed", async () => {
+    const monitor = await createTestMonitor(fixture);
+    const before = await simulatorPairs();
+    await takeSnapshot((await queueSnapshotRow(monitor.id)).id);
+    fixture.sim.setOptions({ churn: "demo" });
+    try {
+      fixture.sim.advance(3);
+    } finally {
+      fixture.sim.setOptions({ churn: "off" });
+    }
+    const after = await simulatorPairs();
+    const ours = { success: "passing", failed: "failing", pending: "pending" } as Record<string, string>;
+    const expected = new Map<string, string>();
+    for (const [pair, state] of after) if (before.get(pair) !== state) expected.set(pair, ours[state]!);
+    for (const pair of before.keys()) if (!after.has(pair)) expected.set(pair, "removed");
+    expect(expected.size).toBeGreaterThan(0);
+
+    const run = await takeSnapshot((await queueSnapshotRow(monitor.id)).id);
+    expect(run.transitions).toBe(expected.size);
+    const changed = await db.complianceTransition.findMany({
+      where: { pair: { monitorId: monitor.id }, previous: { not: null } },
+      select: { state: true, pair: { select: { policyId: true, systemId: true } } },
+    });
+    const newPairs = [...expected.keys()].filter((pair) => !before.has(pair)).length;
+    expect(changed).toHaveLength(expected.size - newPairs);
+    for (const row of changed) expect(expected.get(`${row.pair.policyId}/${row.pair.systemId}`)).toBe(row.state);
+  });
 });
