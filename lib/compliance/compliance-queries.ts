@@ -74,18 +74,23 @@ export interface PolicyFailures {
   systems: number;
 }
 
-/** Policies ordered by how many of their systems fail now. */
+/**
+ * Policies ordered by how many of their systems fail now. The failing pairs are counted from the (monitor, state,
+ * policy) index alone; only the policies on the page then count their systems.
+ */
 export async function failingByPolicy(options: { monitorId?: string; limit?: number } = {}): Promise<PolicyFailures[]> {
   const { rows } = await sqlPool().query<{ monitor_id: string; policy_id: string; name: string | null; failing: number; systems: number }>(
-    `SELECT p."monitorId" AS monitor_id, p."policyId" AS policy_id, cp.name,
-            count(*) FILTER (WHERE p.state = 'failing')::int AS failing, count(*)::int AS systems
-     FROM "CompliancePair" p
-     LEFT JOIN "CompliancePolicy" cp ON cp."monitorId" = p."monitorId" AND cp."policyId" = p."policyId"
-     WHERE p.state IS NOT NULL AND p.state <> 'removed' AND ($1::text IS NULL OR p."monitorId" = $1)
-     GROUP BY p."monitorId", p."policyId", cp.name
-     HAVING count(*) FILTER (WHERE p.state = 'failing') > 0
-     ORDER BY failing DESC, cp.name, p."policyId"
-     LIMIT $2`,
+    `WITH failing AS (
+       SELECT "monitorId", "policyId", count(*)::int AS failing FROM "CompliancePair"
+       WHERE state = 'failing' AND ($1::text IS NULL OR "monitorId" = $1)
+       GROUP BY "monitorId", "policyId" ORDER BY failing DESC, "policyId" LIMIT $2
+     )
+     SELECT f."monitorId" AS monitor_id, f."policyId" AS policy_id, cp.name, f.failing,
+            (SELECT count(*)::int FROM "CompliancePair" p
+             WHERE p."monitorId" = f."monitorId" AND p."policyId" = f."policyId" AND p.state IS NOT NULL AND p.state <> 'removed') AS systems
+     FROM failing f
+     LEFT JOIN "CompliancePolicy" cp ON cp."monitorId" = f."monitorId" AND cp."policyId" = f."policyId"
+     ORDER BY f.failing DESC, cp.name, f."policyId"`,
     [options.monitorId ?? null, options.limit ?? 100],
   );
   return rows.map((row) => ({ monitorId: row.monitor_id, policyId: row.policy_id, policyName: row.name, failing: row.failing, systems: row.systems }));

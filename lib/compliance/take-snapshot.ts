@@ -18,12 +18,13 @@ import { FINAL_STATUSES, recordSnapshot, type ObservedPair, type PolicyError, ty
  * policies fit in one or two pages, so the speed comes from listing many at once; the credential's shared budget
  * bounds the rate however many run.
  */
-export const POLICY_CONCURRENCY = 24;
+export const POLICY_CONCURRENCY = 32;
 /**
- * Pages in flight within one policy's listing. The client opens its window as full pages arrive and cannot know
- * where a list ends, so a wide window fetches empty tail pages; two keeps that waste to one page per listing.
+ * Pages in flight within one policy's listing: one, so each listing stops at its first short page as the sequential
+ * loop does and no request of the budget goes to an empty tail page (a wider window cannot know where a list ends
+ * and fetches some). The parallelism comes from listing many policies at once.
  */
-const PAGE_CONCURRENCY = 2;
+const PAGE_CONCURRENCY = 1;
 
 export class SnapshotCancelled extends Error {
   override readonly name = "SnapshotCancelled";
