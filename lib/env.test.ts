@@ -42,4 +42,17 @@ describe("configuration", () => {
     expect(parseEnv({ SESSION_MAX_HOURS: "4" }).SESSION_MAX_HOURS).toBe(4);
     expect(() => parseEnv({ SESSION_MAX_HOURS: "0" })).toThrow(/SESSION_MAX_HOURS must be a whole number above 0/);
   });
+
+  it("reads the job, budget and retention settings with their bounds", () => {
+    const defaults = parseEnv({});
+    expect(defaults).toMatchObject({ WORKER_IN_WEB: true, JOBS_LEASE_SECONDS: 30, JUMPCLOUD_REQUESTS_PER_SECOND: 50, RUN_RETENTION_DAYS: 90, AUDIT_RETENTION_DAYS: 365 });
+    expect(parseEnv({ WORKER_IN_WEB: "false", JOBS_POLL_INTERVAL_SECONDS: "0.5", RUN_RETENTION_DAYS: "0" })).toMatchObject({
+      WORKER_IN_WEB: false,
+      JOBS_POLL_INTERVAL_SECONDS: 0.5,
+      RUN_RETENTION_DAYS: 0,
+    });
+    expect(() => parseEnv({ WORKER_IN_WEB: "maybe", JOBS_LEASE_SECONDS: "1", JOBS_CONCURRENCY: "2.5" })).toThrow(
+      /WORKER_IN_WEB must be true or false.*JOBS_CONCURRENCY must be a whole number from 1 to 32.*JOBS_LEASE_SECONDS must be a whole number from 2 to 3600/,
+    );
+  });
 });
