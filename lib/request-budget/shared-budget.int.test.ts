@@ -98,6 +98,17 @@ describe("shared request budget (Postgres token bucket)", () => {
     expect(Math.max(...all) - Math.min(...all)).toBeGreaterThanOrEqual(((2 * perProcess - burst) / rps) * 1000 - 50);
   });
 
+  it("survives the database dropping its connections (a restart): the next draw takes a fresh one", async () => {
+    const credentialId = await insertCredential(client);
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, application_name: `budget-${credentialId.slice(0, 8)}`, max: 1 });
+    const budget = new SharedRequestBudget(credentialId, { requestsPerSecond: 1000 }, () => pool);
+    await budget.take();
+    await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`budget-${credentialId.slice(0, 8)}`]);
+    pool.on("error", () => {});
+    await expect(budget.take()).resolves.toBeUndefined();
+    await pool.end();
+  });
+
   it("refuses clearly when the database cannot be reached, instead of sending unbudgeted requests", async () => {
     const unreachable = new pg.Pool({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 2000 });
     const budget = new SharedRequestBudget("any", { requestsPerSecond: 10 }, () => unreachable);

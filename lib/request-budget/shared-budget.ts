@@ -22,6 +22,8 @@ const RESERVE = `
     "refilledAt" = extract(epoch from clock_timestamp())
   RETURNING tokens`;
 
+const DRAW_ATTEMPTS = 3;
+
 const GIVE_BACK = `UPDATE "RequestBudget" SET tokens = tokens + $2::int WHERE "credentialId" = $1`;
 
 interface Waiter {
@@ -84,14 +86,29 @@ export class SharedRequestBudget implements RateLimiter {
     });
   }
 
+/**
+   * One reservation of `count` tokens; the balance after it. A pooled connection the server dropped (a restart, a
+   * failover) fails only its first query, so the draw is tried again on a fresh connection before giving up.
+   */
+  private async draw(count: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.pool().query<{ tokens: number }>(RESERVE, [this.credentialId, this.requestsPerSecond, this.burst, count]);
+        return Number(rows[0]!.tokens);
+      } catch (error) {
+        if (attempt >= DRAW_ATTEMPTS) throw error;
+        await sleep(25 * attempt);
+      }
+    }
+  }
+
   private async reserve(): Promise<void> {
     this.reserving = true;
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
       try {
-        const { rows } = await this.pool().query<{ tokens: number }>(RESERVE, [this.credentialId, this.requestsPerSecond, this.burst, batch.length]);
-        const after = Number(rows[0]!.tokens);
+        const after = await this.draw(batch.length);
         // The i-th waiter of the batch drew the token that left `after + (n - 1 - i)` behind it.
         batch.forEach((waiter, index) => {
           const balance = after + (batch.length - 1 - index);
