@@ -92,8 +92,8 @@ describe("shared request budget (Postgres token bucket)", () => {
     // Each process alone may not take the whole budget either: both got draws while the other was drawing.
     expect(Math.min(...timesB)).toBeLessThan(Math.max(...timesA));
     expect(Math.min(...timesA)).toBeLessThan(Math.max(...timesB));
-    // A timer that wakes late can push one draw into the next second: two of slack for that, no more.
-    expect(maxInAnyWindow(all, 1000)).toBeLessThanOrEqual(rps + burst + 2);
+    // The token bucket's promise, checked on the slots the database handed out: no second holds more.
+    expect(maxInAnyWindow(all, 1000)).toBeLessThanOrEqual(rps + burst);
     // 120 draws at 50/s after a burst of 5 cannot finish in under 2.3 s, however the two processes interleave.
     expect(Math.max(...all) - Math.min(...all)).toBeGreaterThanOrEqual(((2 * perProcess - burst) / rps) * 1000 - 50);
   });

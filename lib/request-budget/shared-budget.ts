@@ -20,14 +20,20 @@ const RESERVE = `
   ON CONFLICT ("credentialId") DO UPDATE SET
     tokens = LEAST($3::float8, "RequestBudget".tokens + (extract(epoch from clock_timestamp()) - "RequestBudget"."refilledAt") * $2::float8) - $4::int,
     "refilledAt" = extract(epoch from clock_timestamp())
-  RETURNING tokens`;
+  RETURNING tokens, "refilledAt" AS at`;
 
 const DRAW_ATTEMPTS = 3;
 
 const GIVE_BACK = `UPDATE "RequestBudget" SET tokens = tokens + $2::int WHERE "credentialId" = $1`;
 
+/** A reserved slot: how long to wait from now, and when it starts on the database's clock (epoch ms). */
+interface Slot {
+  waitMs: number;
+  startsAt: number;
+}
+
 interface Waiter {
-  resolve: (waitMs: number) => void;
+  resolve: (slot: Slot) => void;
   reject: (error: unknown) => void;
 }
 
@@ -73,16 +79,23 @@ export class SharedRequestBudget implements RateLimiter {
   }
 
   take(signal?: AbortSignal): Promise<void> {
-    return new Promise<number>((resolve, reject) => {
+    return this.acquire(signal).then(() => undefined);
+  }
+
+  /** Reserves the next slot and waits for it; resolves to the slot's start on the database's clock (epoch ms). */
+  acquire(signal?: AbortSignal): Promise<number> {
+    return new Promise<Slot>((resolve, reject) => {
       this.queue.push({ resolve, reject });
       if (!this.reserving) void this.reserve();
-    }).then((waitMs) => {
-      if (waitMs <= 0) return;
-      return sleep(waitMs, signal).catch((error: unknown) => {
-        // The slot goes back to the bucket; best effort, the caller is cancelling anyway.
-        this.pool().query(GIVE_BACK, [this.credentialId, 1]).catch(() => {});
-        throw error;
-      });
+    }).then(async ({ waitMs, startsAt }) => {
+      if (waitMs > 0) {
+        await sleep(waitMs, signal).catch((error: unknown) => {
+          // The slot goes back to the bucket; best effort, the caller is cancelling anyway.
+          this.pool().query(GIVE_BACK, [this.credentialId, 1]).catch(() => {});
+          throw error;
+        });
+      }
+      return startsAt;
     });
   }
 
@@ -90,11 +103,11 @@ export class SharedRequestBudget implements RateLimiter {
    * One reservation of `count` tokens; the balance after it. A pooled connection the server dropped (a restart, a
    * failover) fails only its first query, so the draw is tried again on a fresh connection before giving up.
    */
-  private async draw(count: number): Promise<number> {
+  private async draw(count: number): Promise<{ after: number; at: number }> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.pool().query<{ tokens: number }>(RESERVE, [this.credentialId, this.requestsPerSecond, this.burst, count]);
-        return Number(rows[0]!.tokens);
+        const { rows } = await this.pool().query<{ tokens: number; at: number }>(RESERVE, [this.credentialId, this.requestsPerSecond, this.burst, count]);
+        return { after: Number(rows[0]!.tokens), at: Number(rows[0]!.at) * 1000 };
       } catch (error) {
         if (attempt >= DRAW_ATTEMPTS) throw error;
         await sleep(25 * attempt);
@@ -108,11 +121,12 @@ export class SharedRequestBudget implements RateLimiter {
       const batch = this.queue;
       this.queue = [];
       try {
-        const after = await this.draw(batch.length);
+        const { after, at } = await this.draw(batch.length);
         // The i-th waiter of the batch drew the token that left `after + (n - 1 - i)` behind it.
         batch.forEach((waiter, index) => {
           const balance = after + (batch.length - 1 - index);
-          waiter.resolve(balance >= 0 ? 0 : (-balance * 1000) / this.requestsPerSecond);
+          const waitMs = balance >= 0 ? 0 : (-balance * 1000) / this.requestsPerSecond;
+          waiter.resolve({ waitMs, startsAt: at + waitMs });
         });
       } catch (error) {
         const failure = new BudgetUnavailableError(

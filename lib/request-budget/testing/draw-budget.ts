@@ -1,5 +1,6 @@
 // Child process of the shared-budget test: draws `count` requests from a credential's budget through `lanes`
-// concurrent loops (like a client's pool) and prints each draw's wall-clock time as JSON.
+// concurrent loops (like a client's pool) and prints each draw's slot (its start on the database's clock) as JSON.
+// Slots, not wake-up times: a busy machine wakes sleepers late and in bunches, which says nothing about the budget.
 import { closeSqlPool } from "@/lib/database/sql-pool";
 import { SharedRequestBudget } from "@/lib/request-budget/shared-budget";
 
@@ -13,8 +14,7 @@ await Promise.all(
   Array.from({ length: Number(lanes) }, async () => {
     while (next < Number(count)) {
       next++;
-      await budget.take();
-      times.push(Date.now());
+      times.push(await budget.acquire());
     }
   }),
 );
