@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createSimulatorCredential, fillApiKeyCredential, openNewCredentialForm } from "./credentials";
-import { setSimulatorOptions, simulatorInfo } from "./simulator";
+import { setSimulatorOptions, simulatorInfo, simulatorStats } from "./simulator";
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -206,6 +206,8 @@ test.describe.serial("credentials", () => {
     try {
       await page.getByRole("button", { name: "Test Connection" }).click();
       await expect(page.getByRole("button", { name: "Testing…" })).toBeDisabled();
+      // Cancel once the server's own request is waiting at the simulator, not merely once the browser sent its own.
+      await expect.poll(async () => (await simulatorStats()).inFlight).toBeGreaterThan(0);
       const cancelledAt = Date.now();
       await page.getByRole("button", { name: "Cancel" }).click();
       await expect(page.getByTestId("test-outcome")).toContainText("Cancelled");
@@ -218,6 +220,8 @@ test.describe.serial("credentials", () => {
         })
         .toBe("cancelled");
       expect(Date.now() - cancelledAt).toBeLessThan(10_000);
+      // And its outbound request was dropped, not left to run out the simulator's 60 s.
+      await expect.poll(async () => (await simulatorStats()).inFlight).toBe(0);
     } finally {
       await setSimulatorOptions({ latencyMs: 0 });
     }

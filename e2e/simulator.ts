@@ -24,6 +24,13 @@ export async function setSimulatorOptions(patch: Record<string, unknown>): Promi
   if (!response.ok) throw new Error(`simulator options: HTTP ${response.status} ${await response.text()}`);
 }
 
+/** Request counters; `inFlight` counts requests the simulator is still answering (e.g. held by its latency). */
+export async function simulatorStats(): Promise<{ requests: number; inFlight: number }> {
+  const response = await fetch(`${SIMULATOR_ORIGIN}/__simulator/stats`);
+  if (!response.ok) throw new Error(`simulator stats: HTTP ${response.status}`);
+  return (await response.json()) as { requests: number; inFlight: number };
+}
+
 /** Reseeds the simulator's data (same seed, same ids), dropping what earlier tests created. */
 export async function resetSimulator(): Promise<void> {
   const response = await fetch(`${SIMULATOR_ORIGIN}/__simulator/reset`, { method: "POST" });

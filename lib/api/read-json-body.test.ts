@@ -63,3 +63,27 @@ describe("readJsonBody", () => {
     expect(await readJsonBody(post('{"text":"a\\\\u0000"}'))).toEqual({ text: "a\\u0000" });
   });
 });
+
+describe("readJsonBody when the caller goes away", () => {
+  it("says the request was aborted (a 499, not an unexpected 500) when the body stream breaks after the caller cancelled", async () => {
+    const controller = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      pull(stream) {
+        controller.abort();
+        stream.error(new Error("terminated"));
+      },
+    });
+    const request = new Request("http://app.test/api/credentials/test", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+      signal: controller.signal,
+      duplex: "half",
+    } as RequestInit);
+    const error = await readJsonBody(request).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: "requestAborted", status: 499 });
+  });
+});

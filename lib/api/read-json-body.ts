@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors/app-error";
 import { ApiError } from "./api-error";
 
 /** Bodies over this are refused before parsing: 5 MB leaves room for several megabytes of upstream JSON. */
@@ -57,7 +58,12 @@ export async function readJsonBody(request: Request, maxBytes: number = MAX_BODY
   }
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  const bytes = request.body ? await readLimited(request.body, maxBytes) : new Uint8Array();
+  const bytes = request.body
+    ? await readLimited(request.body, maxBytes).catch((error: unknown) => {
+        if (request.signal.aborted) throw new AppError("requestAborted", "The caller cancelled the request before its body arrived.");
+        throw error;
+      })
+    : new Uint8Array();
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -49,6 +49,8 @@ export const APP_ERROR_STATUS = {
   unsupportedMediaType: 415,
   internal: 500,
   databaseUnavailable: 503,
+  // The caller went away before the request could be read (nginx's "client closed request"); nobody reads the answer.
+  requestAborted: 499,
 } as const satisfies Record<string, number>;
 export type AppErrorKind = keyof typeof APP_ERROR_STATUS;
 
