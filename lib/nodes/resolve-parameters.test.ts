@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { JsonValue } from "@/lib/json/json-value";
 import { parseNodeConfig, type NodeConfig } from "./node-config";
 import { resolveParameters } from "./resolve-parameters";
-import { guideExists, readGuideExamples } from "./test-fixtures/guide-examples";
+import { needSharedFile } from "@/lib/testing/shared-files";
+import { guidePath, readGuideExamples } from "./test-fixtures/guide-examples";
 
 const resolve = (config: NodeConfig, input: JsonValue | undefined) => resolveParameters(config, input, { includeTestOnly: false });
 
@@ -20,7 +21,7 @@ const warnings = (result: ReturnType<typeof resolveParameters>) => result.issues
 
 describe("resolveParameters with the integration guide", () => {
   it("resolves every example without errors (inputs from the guide, or ids for the dynamic one), except the placeholder org id", (ctx) => {
-    ctx.skip(!guideExists, "skipped: spec not found");
+    needSharedFile(ctx.skip, guidePath);
     const dynamicInput = { security_policy_id: POLICY_ID, production_systems_group_id: SYSTEM_ID };
     for (const example of readGuideExamples()) {
       const parsed = parseNodeConfig(example.config);
