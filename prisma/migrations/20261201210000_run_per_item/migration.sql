@@ -1,2 +1,2 @@
--- A saved node's per-item execution setting (runPerItem: true, or { concurrency, continueOnError }); NULL runs once.
+-- A saved node's per-item execution setting (runPerItem: true, or { concurrency, continueOnError }), NULL to run once.
 ALTER TABLE "NodeConfig" ADD COLUMN "runPerItem" JSONB;
