@@ -9,6 +9,7 @@ import { resolveEndpoints, type ConnectionSettings } from "./hosts";
 import { listOptions, templateFields } from "./lookups";
 import { operations, resources } from "./operations/index";
 import { planRequests } from "./plan";
+import { jumpcloudSync } from "./sync/index";
 
 export const jumpcloud: IntegrationDefinition = {
   id: "jumpcloud",
@@ -40,4 +41,5 @@ export const jumpcloud: IntegrationDefinition = {
   errorKinds: jumpcloudErrorKinds,
   testHeadline,
   compliance: jumpcloudCompliance,
+  sync: jumpcloudSync,
 };

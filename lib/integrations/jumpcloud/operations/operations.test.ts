@@ -7,12 +7,12 @@ import { findOperation, operations } from "./index";
 const specPath = sharedFile("jumpcloud/openapi-v2.yaml");
 
 describe("operation registry", () => {
-  it("holds the 16 operations of the integration guide with unique resource/operation pairs", () => {
-    expect(operations).toHaveLength(16);
-    expect(new Set(operations.map((o) => `${o.resource}.${o.operation}`)).size).toBe(16);
+  it("holds the 16 operations of the integration guide and sync, with unique resource/operation pairs", () => {
+    expect(operations).toHaveLength(17);
+    expect(new Set(operations.map((o) => `${o.resource}.${o.operation}`)).size).toBe(17);
     for (const [resource, ops] of Object.entries({
       policy: ["create", "get", "list", "update", "delete"],
-      policyAssociation: ["list", "manage"],
+      policyAssociation: ["list", "manage", "sync"],
       policyTraversal: ["getSystems", "getSystemGroups"],
       policyResult: ["get", "listForPolicy", "listForOrganization"],
       policyStatus: ["listForPolicy", "listForSystem"],
