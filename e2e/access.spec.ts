@@ -25,6 +25,7 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/auth/[...nextauth]": { access: "public", probe: { path: "/api/auth/session" } },
   "POST /api/auth/[...nextauth]": { access: "public", probe: { path: "/api/auth/callback/credentials", data: {} } },
   "GET /api/health": { access: "public", probe: { path: "/api/health" } },
+  "GET /api/compliance/policy-options": { access: { role: "editor" }, probe: { path: "/api/compliance/policy-options?credentialId=no-such-credential" } },
   "GET /api/me": { access: { role: "viewer" }, probe: { path: "/api/me" } },
   "GET /api/builder/options": { access: { role: "editor" }, probe: { path: "/api/builder/options?credentialId=no-such-credential&resource=policy&operation=list" } },
   "GET /api/builder/fields": { access: { role: "editor" }, probe: { path: "/api/builder/fields?credentialId=no-such-credential&loader=templateFields&value=t" } },
@@ -46,6 +47,8 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/v1/compliance": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance" } },
   "GET /api/v1/compliance/pairs": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs?state=failing" } },
   "GET /api/v1/compliance/pairs.csv": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs.csv?state=failing" } },
+  "GET /api/v1/compliance/policies/[policyId]/pairs.csv": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/policies/no-such-policy/pairs.csv" } },
+  "GET /api/v1/compliance/systems/[systemId]/pairs.csv": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/systems/no-such-system/pairs.csv" } },
   "GET /api/v1/compliance/trend": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/trend" } },
 };
 
@@ -56,13 +59,16 @@ const ACTIONS: Record<string, Role | "public"> = {
   "change-role.ts#changeRole": "admin",
   "create-api-token.ts#createApiToken": "viewer",
   "create-credential.ts#createCredential": "admin",
+  "create-monitor.ts#createMonitor": "editor",
   "create-owner.ts#createOwner": "public",
   "delete-credential.ts#deleteCredential": "admin",
+  "delete-monitor.ts#deleteMonitor": "editor",
   "delete-node-config.ts#deleteNodeConfig": "editor",
   "duplicate-node-config.ts#duplicateNodeConfig": "editor",
   "remove-user.ts#removeUser": "admin",
   "rename-node-config.ts#renameNodeConfig": "editor",
   "revoke-api-token.ts#revokeApiToken": "viewer",
+  "run-monitor.ts#runMonitor": "editor",
   "run-node.ts#runNode": "editor",
   "save-node-config.ts#saveNodeConfig": "editor",
   "sign-in.ts#signIn": "public",
@@ -70,6 +76,7 @@ const ACTIONS: Record<string, Role | "public"> = {
   "sign-out-everywhere.ts#signOutEverywhere": "viewer",
   "test-credential.ts#testCredential": "admin",
   "update-credential.ts#updateCredential": "admin",
+  "update-monitor.ts#updateMonitor": "editor",
 };
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];

@@ -2,7 +2,7 @@
 // Creates or edits a monitor: credential and org, scope (all, chosen policies, name filter), schedule (presets or
 // cron, in a time zone), alert rules and enabled. Server refusals land beside the field they name.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createMonitor } from "@/app/actions/create-monitor";
 import { updateMonitor } from "@/app/actions/update-monitor";
 import { Button } from "@/components/ui/button";
@@ -74,6 +74,9 @@ export function MonitorForm({ initial, credentials }: { initial: MonitorFormValu
   const zones = useMemo(() => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"]), []);
   const set = <K extends keyof MonitorFormValues>(key: K, value: MonitorFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
   const editing = initial.id !== undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Tests (and impatient users) act only once the form can handle a submit.
+  useEffect(() => formRef.current?.setAttribute("data-hydrated", ""), []);
 
   const submit = () =>
     startTransition(async () => {
@@ -92,6 +95,7 @@ export function MonitorForm({ initial, credentials }: { initial: MonitorFormValu
 
   return (
     <form
+      ref={formRef}
       className="max-w-3xl space-y-4"
       aria-label={editing ? "Edit monitor" : "New monitor"}
       onSubmit={(event) => {
