@@ -17,6 +17,8 @@ async function waitForSnapshot(page: Page): Promise<void> {
 
 test.describe("compliance pages", () => {
   test("an editor creates a monitor, runs it, reads the dashboard, drills down and exports CSV; a viewer only reads", async ({ page, browser, context }) => {
+    // One journey through five pages, a snapshot and a second account, on a shared 2-core machine.
+    test.setTimeout(180_000);
     const violations = await collectCspViolations(context);
     const errors: string[] = [];
     page.on("console", (message) => {
@@ -62,7 +64,8 @@ test.describe("compliance pages", () => {
     const failing = Number(await page.getByTestId("stat-failing-value").textContent());
     expect(failing).toBeGreaterThan(0);
     await expect(page.getByTestId("stat-rate-value")).toHaveText(/^\d+\.\d%$/);
-    await expect(page.getByTestId("trend-chart").locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("trend-chart").locator("svg.recharts-surface[role=application]")).toBeVisible();
+    await expect(page.getByTestId("trend-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(page.getByTestId("policies-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await page.getByText("Show as a table").click();
     await expect(page.getByTestId("policies-table").locator("tbody tr")).toHaveCount(2);

@@ -1,5 +1,7 @@
 "use client";
-// Run now, pause/resume and delete for one monitor (editors). Each reports a refusal in place.
+// Run now, pause/resume and delete for one monitor (editors). Each reports a refusal in place; the actions
+// revalidate the monitor pages, which re-renders the one shown (a router.refresh() inside the same transition
+// left it pending for good).
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { deleteMonitor } from "@/app/actions/delete-monitor";
@@ -8,7 +10,6 @@ import { updateMonitor } from "@/app/actions/update-monitor";
 import { Button } from "@/components/ui/button";
 
 export function RunNowButton({ id, name }: { id: string; name: string }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [note, setNote] = useState<string>();
   return (
@@ -21,7 +22,6 @@ export function RunNowButton({ id, name }: { id: string; name: string }) {
           startTransition(async () => {
             const result = await runMonitor({ id });
             setNote(result.ok ? (result.data.created ? "Snapshot queued" : "A snapshot is already queued or running") : result.error.message);
-            router.refresh();
           })
         }
       >
@@ -37,7 +37,6 @@ export function RunNowButton({ id, name }: { id: string; name: string }) {
 }
 
 export function PauseButton({ id, name, enabled, version }: { id: string; name: string; enabled: boolean; version: number }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   return (
@@ -50,7 +49,6 @@ export function PauseButton({ id, name, enabled, version }: { id: string; name: 
           startTransition(async () => {
             const result = await updateMonitor({ id, patch: { enabled: !enabled, version } });
             setError(result.ok ? undefined : result.error.message);
-            router.refresh();
           })
         }
       >
@@ -98,7 +96,6 @@ export function DeleteMonitorButton({ id, name }: { id: string; name: string }) 
                 if (!result.ok) return setError(result.error.message);
                 dialog.current?.close();
                 router.push("/monitors");
-                router.refresh();
               })
             }
           >
