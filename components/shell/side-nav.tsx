@@ -7,6 +7,8 @@ const ITEMS = [
   { href: "/credentials", label: "Credentials" },
   { href: "/node-builder", label: "Node builder" },
   { href: "/runs", label: "Runs" },
+  { href: "/compliance", label: "Compliance" },
+  { href: "/monitors", label: "Monitors" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

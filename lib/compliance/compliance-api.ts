@@ -47,6 +47,9 @@ export const pairsQuerySchema = z
 
 export const csvQuerySchema = pairsQuerySchema.omit({ limit: true, after: true });
 
+/** A policy's or a system's view as CSV: the other id is in the path. */
+export const drillDownCsvQuerySchema = pairsQuerySchema.omit({ limit: true, after: true, policyId: true, systemId: true });
+
 export const trendQuerySchema = z
   .object({
     monitorId: id.optional(),

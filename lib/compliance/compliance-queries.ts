@@ -237,3 +237,49 @@ export async function complianceTrend(options: { monitorId?: string; bucket: "ho
     return { bucket: row.bucket.toISOString(), ...counts, complianceRate: complianceRate(counts), snapshots: row.snapshots };
   });
 }
+
+export interface ComplianceChange {
+  /** Counts after each monitor's latest finished snapshot, summed. */
+  latest: StateCounts & { complianceRate: number | null };
+  /** The same after each monitor's snapshot before that; null when no monitor has two yet. */
+  previous: (StateCounts & { complianceRate: number | null }) | null;
+  /** The latest snapshot's observation time (for file names and "as of"). */
+  observedAt: string | null;
+}
+
+/**
+ * The change since the previous snapshot: the counts each monitor's last two finished snapshots stored (a monitor
+ * with one snapshot counts the same in both, so a new monitor does not show as a change).
+ */
+export async function complianceChange(options: { monitorId?: string } = {}): Promise<ComplianceChange> {
+  const { rows } = await sqlPool().query<{ monitor_id: string; rank: number; passing: number; failing: number; pending: number; unknown: number; observed_at: Date }>(
+    `SELECT m.id AS monitor_id, s.rank::int, s.passing, s.failing, s.pending, s.unknown, s."observedAt" AS observed_at
+     FROM "Monitor" m
+     CROSS JOIN LATERAL (
+       SELECT row_number() OVER (ORDER BY "observedAt" DESC) AS rank, passing, failing, pending, unknown, "observedAt"
+       FROM "ComplianceSnapshot" WHERE "monitorId" = m.id AND status IN ('success', 'partial', 'failed') AND "observedAt" IS NOT NULL
+       ORDER BY "observedAt" DESC LIMIT 2
+     ) s
+     WHERE ($1::text IS NULL OR m.id = $1)`,
+    [options.monitorId ?? null],
+  );
+  const latest = zero();
+  const previous = zero();
+  let observedAt: Date | null = null;
+  let hasPrevious = false;
+  const add = (into: StateCounts, row: StateCounts) => {
+    for (const key of Object.keys(into) as Array<keyof StateCounts>) into[key] += row[key];
+  };
+  for (const row of rows.filter((candidate) => candidate.rank === 1)) {
+    add(latest, row);
+    if (!observedAt || row.observed_at > observedAt) observedAt = row.observed_at;
+    const before = rows.find((other) => other.monitor_id === row.monitor_id && other.rank === 2);
+    if (before) hasPrevious = true;
+    add(previous, before ?? row);
+  }
+  return {
+    latest: { ...latest, complianceRate: complianceRate(latest) },
+    previous: hasPrevious ? { ...previous, complianceRate: complianceRate(previous) } : null,
+    observedAt: observedAt?.toISOString() ?? null,
+  };
+}

@@ -45,3 +45,19 @@ export function pairsCsvStream(query: Omit<PairQuery, "limit" | "after">, signal
     },
   });
 }
+
+/**
+ * `compliance-<what>-<snapshot time>.csv`: the time of the data (the latest snapshot, or the instant asked for), so
+ * two exports of the same snapshot carry the same name. Names are reduced to a safe slug.
+ */
+export function csvFileName(what: string, snapshotTime: Date | string | null): string {
+  const slug = what.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 60).toLowerCase() || "export";
+  const stamp = snapshotTime ? new Date(snapshotTime).toISOString().slice(0, 16).replace(/[:T]/g, "-") : "no-snapshot";
+  return `compliance-${slug}-${stamp}.csv`;
+}
+
+export function csvResponse(stream: ReadableStream<Uint8Array>, fileName: string): Response {
+  return new Response(stream, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
+  });
+}

@@ -32,6 +32,8 @@ export interface Observation {
   /** Policies in scope whose names were listed (their pairs are compared). */
   policies: Array<{ id: string; name: string }>;
   pairs: ObservedPair[];
+  /** Hostnames of systems, from the integration's systems lookup (absent: the names stored stay). */
+  hostnames?: Array<{ systemId: string; hostname: string }>;
   /** Policies whose status listing failed: their known pairs become unknown. */
   failedPolicies: PolicyError[];
   /** Nothing could be read (credential or policy list failed): every known pair becomes unknown. */
@@ -188,10 +190,13 @@ export async function recordSnapshot(observation: Observation): Promise<Recorded
       [pairs.map((p) => p.policyId), pairs.map((p) => p.systemId), pairs.map((p) => p.state), pairs.map((p) => p.detail ?? null), pairs.map((p) => p.resultAt ?? null)],
     );
     await client.query(`ANALYZE observed`);
+    const hostnames = observation.hostnames ?? [];
     await client.query(
-      `INSERT INTO "ComplianceSystem" ("monitorId", "systemId", "lastSeenAt") SELECT DISTINCT $1, system_id, $2::timestamptz FROM observed
-       ON CONFLICT ("monitorId", "systemId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`,
-      [monitorId, observedAt],
+      `INSERT INTO "ComplianceSystem" ("monitorId", "systemId", "lastSeenAt", hostname)
+       SELECT $1, o.system_id, $2::timestamptz, h.hostname FROM (SELECT DISTINCT system_id FROM observed) o
+       LEFT JOIN unnest($3::text[], $4::text[]) AS h(id, hostname) ON h.id = o.system_id
+       ON CONFLICT ("monitorId", "systemId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt", hostname = coalesce(excluded.hostname, "ComplianceSystem".hostname)`,
+      [monitorId, observedAt, hostnames.map((h) => h.systemId), hostnames.map((h) => h.hostname)],
     );
     await client.query(
       `INSERT INTO "CompliancePair" ("monitorId", "policyId", "systemId", since) SELECT $1, policy_id, system_id, $2 FROM observed ON CONFLICT DO NOTHING`,

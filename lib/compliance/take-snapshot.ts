@@ -56,6 +56,8 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
 
 interface Gathered {
   policies: PolicyRef[];
+  /** Hostnames read through the integration's systems lookup, when it has one and the lookup worked. */
+  hostnames?: Array<{ systemId: string; hostname: string }>;
   pairs: ObservedPair[];
   failedPolicies: PolicyError[];
   failure?: { kind: string; message: string };
@@ -68,6 +70,27 @@ interface Gathered {
 function runCall(integration: IntegrationDefinition, client: IntegrationClient, call: OperationCall, signal: AbortSignal): Promise<RunResult> {
   const op = requireOperation(integration, call.resource, call.operation);
   return client.run(op, validParameters(op, call.params), { signal });
+}
+
+async function readHostnames(
+  integration: IntegrationDefinition,
+  support: ComplianceSupport,
+  client: IntegrationClient,
+  orgId: string | undefined,
+  signal: AbortSignal,
+): Promise<{ hostnames: Array<{ systemId: string; hostname: string }>; pages: number; requests: number } | undefined> {
+  if (!support.listSystems || !support.readSystem) return undefined;
+  try {
+    const result = await runCall(integration, client, support.listSystems(orgId), signal);
+    const hostnames = new Map<string, string>();
+    for (const item of result.items) {
+      const system = support.readSystem(item);
+      if (system?.hostname) hostnames.set(system.id, withoutNul(system.hostname));
+    }
+    return { hostnames: [...hostnames].map(([systemId, hostname]) => ({ systemId, hostname })), pages: result.meta.pages, requests: result.meta.requests };
+  } catch {
+    return undefined;
+  }
 }
 
 async function gather(
@@ -97,6 +120,15 @@ async function gather(
   }
   const scope = scopeFromStored(monitor);
   const policies = listed.filter((policy) => matchesScope(scope, policy));
+  // Hostnames are read once per snapshot beside the statuses (a few pages for thousands of systems) and stored on
+  // the monitor's systems, so pages never call JumpCloud to name a system. A failed lookup keeps the names known.
+  const hostnames = readHostnames(integration, support, client, orgId, signal).then((result) => {
+    if (result) {
+      pages += result.pages;
+      requests += result.requests;
+    }
+    return result?.hostnames;
+  });
   const pairs = new Map<string, ObservedPair>();
   const failedPolicies: PolicyError[] = [];
   await eachLimited(policies, POLICY_CONCURRENCY, async (policy) => {
@@ -120,8 +152,9 @@ async function gather(
       if (!support.policyGone(facts.kind)) failedPolicies.push({ policyId: policy.id, policyName: policy.name, ...facts });
     }
   });
+  const names = await hostnames;
   if (signal.aborted) throw new SnapshotCancelled("The snapshot was cancelled.");
-  return { policies, pairs: [...pairs.values()], failedPolicies, pages, requests };
+  return { policies, pairs: [...pairs.values()], failedPolicies, pages, requests, ...(names ? { hostnames: names } : {}) };
 }
 
 export interface SnapshotRun extends Partial<RecordedSnapshot> {

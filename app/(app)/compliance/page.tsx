@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { cx } from "@/components/ui/class-names";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { listMonitors } from "@/lib/compliance/monitor-store";
+import { ComplianceDashboard, DashboardLoading, RANGES, type RangeKey } from "./dashboard";
+
+export const metadata: Metadata = { title: "Compliance" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export default async function CompliancePage({ searchParams }: { searchParams: Search }) {
+  await requirePageUser("viewer");
+  const search = await searchParams;
+  const range: RangeKey = (Object.keys(RANGES) as RangeKey[]).find((key) => key === one(search.range)) ?? "7d";
+  const monitors = await listMonitors();
+  const monitorId = monitors.find((m) => m.id === one(search.monitor))?.id;
+  const href = (next: { range?: RangeKey; monitor?: string | undefined }) => {
+    const query = new URLSearchParams();
+    const r = next.range ?? range;
+    if (r !== "7d") query.set("range", r);
+    const m = "monitor" in next ? next.monitor : monitorId;
+    if (m) query.set("monitor", m);
+    return `/compliance${query.size > 0 ? `?${query}` : ""}`;
+  };
+
+  return (
+    <div className="max-w-6xl space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Compliance</h1>
+        <nav aria-label="Period" className="flex gap-1">
+          {(Object.keys(RANGES) as RangeKey[]).map((key) => (
+            <Link
+              key={key}
+              href={href({ range: key })}
+              aria-current={key === range ? "page" : undefined}
+              className={cx("rounded-md px-2.5 py-1 text-sm", key === range ? "bg-brand-600 text-white" : "hover:bg-zinc-100 dark:hover:bg-zinc-800")}
+            >
+              {key}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {monitors.length > 1 && (
+        <nav aria-label="Monitor" className="flex flex-wrap gap-1 text-sm">
+          <Link href={href({ monitor: undefined })} aria-current={monitorId ? undefined : "page"} className={cx("rounded-full px-3 py-1", monitorId ? "hover:bg-zinc-100 dark:hover:bg-zinc-800" : "bg-zinc-200 dark:bg-zinc-700")}>
+            All monitors
+          </Link>
+          {monitors.map((monitor) => (
+            <Link
+              key={monitor.id}
+              href={href({ monitor: monitor.id })}
+              aria-current={monitor.id === monitorId ? "page" : undefined}
+              className={cx("rounded-full px-3 py-1", monitor.id === monitorId ? "bg-zinc-200 dark:bg-zinc-700" : "hover:bg-zinc-100 dark:hover:bg-zinc-800")}
+            >
+              {monitor.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <Suspense key={`${range}/${monitorId ?? ""}`} fallback={<DashboardLoading />}>
+        <ComplianceDashboard range={range} monitorId={monitorId} now={new Date()} />
+      </Suspense>
+    </div>
+  );
+}

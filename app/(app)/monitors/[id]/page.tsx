@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDuration, formatTime } from "@/components/compliance/format";
+import { DeleteMonitorButton, PauseButton, RunNowButton } from "@/components/monitors/monitor-actions";
+import { RefreshWhile } from "@/components/monitors/refresh-while";
+import { SnapshotStatusBadge } from "@/components/monitors/snapshot-status-badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Th } from "@/components/ui/table";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
+import { getMonitor, listSnapshots } from "@/lib/compliance/monitor-store";
+import { AppError } from "@/lib/errors/app-error";
+
+export const metadata: Metadata = { title: "Monitor" };
+
+async function load(id: string) {
+  try {
+    return await Promise.all([getMonitor(id), listSnapshots(id, { limit: 50 })]);
+  } catch (error) {
+    if (error instanceof AppError && error.kind === "notFound") notFound();
+    throw error;
+  }
+}
+
+function scopeText(scope: { kind: string; policyIds?: string[]; pattern?: string }): string {
+  if (scope.kind === "policies") return `${scope.policyIds?.length ?? 0} chosen ${scope.policyIds?.length === 1 ? "policy" : "policies"}`;
+  if (scope.kind === "nameFilter") return `Policies whose name matches “${scope.pattern}”`;
+  return "All policies";
+}
+
+export default async function MonitorPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("viewer");
+  const edit = hasRole(user.role, "editor");
+  const { id } = await params;
+  const [monitor, snapshots] = await load(id);
+  const active = snapshots.some((s) => s.status === "queued" || s.status === "running");
+  const rules = monitor.alertRules.map((rule) =>
+    rule.type === "complianceBelow" ? `compliance below ${rule.percent}%` : rule.type === "newFailures" ? `at least ${rule.atLeast} new failing pair(s)` : "a snapshot fails",
+  );
+
+  return (
+    <div className="max-w-6xl space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{monitor.name}</h1>
+        {edit && (
+          <div className="flex flex-wrap items-center gap-1">
+            <RunNowButton id={monitor.id} name={monitor.name} />
+            <Link href={`/monitors/${monitor.id}/edit`} className="rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
+              Edit
+            </Link>
+            <PauseButton id={monitor.id} name={monitor.name} enabled={monitor.enabled} version={monitor.version} />
+            <DeleteMonitorButton id={monitor.id} name={monitor.name} />
+          </div>
+        )}
+      </div>
+      <Card>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-zinc-500">Credential</dt>
+          <dd>{monitor.credential?.name ?? <span className="text-red-600">deleted: choose another credential</span>}</dd>
+          <dt className="text-zinc-500">Organization</dt>
+          <dd className="font-mono text-xs">{monitor.orgId ?? "the credential's default"}</dd>
+          <dt className="text-zinc-500">Policies</dt>
+          <dd>{scopeText(monitor.scope)}</dd>
+          <dt className="text-zinc-500">Schedule</dt>
+          <dd>
+            {monitor.schedule.description} <span className="font-mono text-xs text-zinc-500">({monitor.schedule.cron})</span>
+            {monitor.enabled ? <> · next {formatTime(monitor.nextRunAt)}</> : " · paused"}
+          </dd>
+          <dt className="text-zinc-500">Alert rules</dt>
+          <dd>{rules.length > 0 ? rules.join("; ") : "none"}</dd>
+          <dt className="text-zinc-500">Compliance</dt>
+          <dd>
+            <Link href={`/compliance?monitor=${monitor.id}`} className="underline">
+              This monitor&apos;s dashboard
+            </Link>
+          </dd>
+        </dl>
+      </Card>
+
+      <h2 className="text-lg font-semibold">Snapshots</h2>
+      <RefreshWhile active={active} />
+      {snapshots.length === 0 ? (
+        <EmptyState title="No snapshots yet">
+          {monitor.enabled ? `The first runs ${formatTime(monitor.nextRunAt)}.` : "The monitor is paused."} {edit ? "Run now takes one at once." : ""}
+        </EmptyState>
+      ) : (
+        <Card className="overflow-x-auto p-0">
+          <Table
+            testId="snapshots-table"
+            head={
+              <>
+                <Th>Scheduled</Th>
+                <Th>Trigger</Th>
+                <Th>Status</Th>
+                <Th align="right">Passing</Th>
+                <Th align="right">Failing</Th>
+                <Th align="right">Changes</Th>
+                <Th align="right">Requests</Th>
+                <Th align="right">Duration</Th>
+                <Th>Errors</Th>
+              </>
+            }
+          >
+            <tbody>
+              {snapshots.map((snapshot) => {
+                const errors = Array.isArray(snapshot.errors) ? (snapshot.errors as Array<{ policyName: string; message: string }>) : [];
+                return (
+                  <tr key={snapshot.id} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800" data-testid="snapshot-row">
+                    <td className="px-4 py-2 whitespace-nowrap">{formatTime(snapshot.scheduledFor)}</td>
+                    <td className="px-4 py-2 text-xs">{snapshot.trigger === "manual" ? `run now by ${snapshot.requestedByName ?? "a removed user"}` : "schedule"}</td>
+                    <td className="px-4 py-2">
+                      <SnapshotStatusBadge status={snapshot.status} />
+                      {snapshot.attempts > 1 && <span className="ml-1 text-xs text-zinc-500">{snapshot.attempts} attempts</span>}
+                    </td>
+                    <td className="px-4 py-2 text-right">{snapshot.passing}</td>
+                    <td className="px-4 py-2 text-right">{snapshot.failing}</td>
+                    <td className="px-4 py-2 text-right">{snapshot.transitions}</td>
+                    <td className="px-4 py-2 text-right" data-testid="snapshot-requests">{snapshot.requests}</td>
+                    <td className="px-4 py-2 text-right whitespace-nowrap">{formatDuration(snapshot.durationMs)}</td>
+                    <td className="px-4 py-2 text-xs">
+                      {snapshot.errorMessage && <p className="text-red-700 dark:text-red-300">{snapshot.errorMessage}</p>}
+                      {errors.length > 0 && (
+                        <details>
+                          <summary className="cursor-pointer">{snapshot.policiesFailed} unreadable {snapshot.policiesFailed === 1 ? "policy" : "policies"}</summary>
+                          <ul className="list-disc pl-4">
+                            {errors.map((error, index) => (
+                              <li key={index}>
+                                {error.policyName}: {error.message}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </Card>
+      )}
+    </div>
+  );
+}
