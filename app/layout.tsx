@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ZodWithoutEval } from "@/components/csp/zod-without-eval";
+import { HydrationMarker } from "@/components/shell/hydration-marker";
 import "./globals.css";
 
 // Every page reads the session or the database: nothing is prerendered at build time.
@@ -17,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen">
         <ZodWithoutEval />
         {children}
+        <HydrationMarker />
       </body>
     </html>
   );

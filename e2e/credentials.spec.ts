@@ -256,11 +256,10 @@ test.describe.serial("credentials", () => {
     );
     await page.goto("/credentials");
     const dialog = page.getByRole("dialog", { name: "Delete “Canary renamed”?" });
-    // A click before React hydrates the page opens nothing; clicking again is what a person does.
-    await expect(async () => {
-      await page.getByRole("button", { name: "Delete Canary renamed" }).click();
-      await expect(dialog).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 20_000 });
+    // A click before React hydrates the page opens nothing.
+    await page.locator("html[data-hydrated]").waitFor();
+    await page.getByRole("button", { name: "Delete Canary renamed" }).click();
+    await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId("delete-usage")).toContainText("Weekly compliance report");
     await dialog.getByRole("button", { name: "Delete credential" }).click();
     await expect(page.getByTestId("credential-row-Canary renamed")).toHaveCount(0);

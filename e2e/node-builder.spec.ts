@@ -349,9 +349,22 @@ test.describe.serial("node builder: form, JSON, save and manage", () => {
     await openNew(page);
     await importConfig(page, { integration_service: "jumpcloud", resource: "policyTemplate", operation: "list", parameters: { returnAll: true, options: { sort: ["name"] } } });
     await page.getByLabel("Node name").fill("List templates");
+    // Run while the first save is still on its way (held here until the run has started): the run waits for the
+    // save's id and is recorded under the new node; it used to go out without a node id.
+    let releaseSave = () => {};
+    const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+    await page.route("**/node-builder/new", async (route) => {
+      if (route.request().method() === "POST") await saveHeld;
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("button", { name: "Saving…" })).toBeVisible();
+    await page.getByRole("button", { name: "Run node" }).click();
+    await expect(page.getByRole("button", { name: "Running…" })).toBeVisible();
+    releaseSave();
+    await expect(page.getByTestId("run-result")).toHaveAttribute("data-runs", "1", { timeout: 30_000 });
+    await page.unrouteAll();
     await expect(page).toHaveURL(/\/node-builder\/(?!new$)[a-z0-9]+$/); // saved: not /new any more
-    await run(page);
     await expectSuccess(page, 1);
 
     await page.goto("/node-builder");

@@ -19,7 +19,9 @@ test("a fresh installation asks for the owner account exactly once", async ({ pa
   await page.getByLabel("Confirm password").fill(OWNER.password);
   await page.getByRole("button", { name: "Create owner account" }).click();
 
-  // Lands in the app shell, signed in.
+  // Lands in the app shell, signed in (hashing the password can take a while on a busy machine: wait for the page
+  // to leave /setup, within the test's own time, rather than for an assertion's few seconds).
+  await page.waitForURL((url) => url.pathname !== "/setup");
   await expect(page.getByTestId("signed-in-user")).toHaveText(OWNER.name);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Credentials" })).toBeVisible();
   await page.context().storageState({ path: OWNER_STATE });

@@ -25,12 +25,11 @@ async function copyOfCookie(context: BrowserContext, baseURL: string) {
 const auditOf = (action: string, target: string) =>
   withDb(async (db) => (await db.query<{ ip: string; metadata: Record<string, unknown> | null }>(`select ip, metadata from "AuditEvent" where action = $1 and target = $2`, [action, target])).rows);
 
-/** Clicks until the page leaves: a click that lands before React has hydrated the button can be lost. */
-async function clickUntilSignedOut(page: import("@playwright/test").Page, name: string) {
-  await expect(async () => {
-    await page.getByRole("button", { name }).click();
-    await expect(page).toHaveURL(/\/sign-in/, { timeout: 3_000 });
-  }).toPass({ timeout: 20_000 });
+/** Clicks a sign-out button once React has hydrated the page (a click before then can be lost), and waits to leave. */
+async function clickToSignOut(page: import("@playwright/test").Page, name: string) {
+  await page.locator("html[data-hydrated]").waitFor();
+  await page.getByRole("button", { name }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
 }
 
 test("after sign-out a copy of the session cookie works nowhere, and its reuse is audited once", async ({ browser, baseURL }) => {
@@ -42,7 +41,7 @@ test("after sign-out a copy of the session cookie works nowhere, and its reuse i
   const page = context.pages()[0]!;
   await page.goto("/credentials");
   await page.waitForLoadState("networkidle");
-  await clickUntilSignedOut(page, "Sign out");
+  await clickToSignOut(page, "Sign out");
 
   for (const path of ["/api/me", "/api/v1/credentials"]) expect((await thief.get(path)).status(), path).toBe(401);
   const viaPage = await thief.get("/settings", { maxRedirects: 0 });
@@ -109,7 +108,7 @@ test("Sign out everywhere (Settings) ends every session, this one included", asy
   await page.goto("/settings");
   await page.waitForLoadState("networkidle");
   page.on("dialog", (dialog) => void dialog.accept());
-  await clickUntilSignedOut(page, "Sign out everywhere");
+  await clickToSignOut(page, "Sign out everywhere");
 
   expect((await elsewhere.get("/api/me")).status()).toBe(401);
   await page.goto("/credentials");
@@ -181,7 +180,7 @@ test("with a one-time password, the change-password page offers sign-out, and it
   await page.goto("/settings/api-tokens");
   await expect(page).toHaveURL(/\/change-password$/);
   await page.waitForLoadState("networkidle");
-  await clickUntilSignedOut(page, "Sign out");
+  await clickToSignOut(page, "Sign out");
   await page.goto("/credentials");
   await expect(page).toHaveURL(/\/sign-in/);
   await context.close();

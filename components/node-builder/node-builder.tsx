@@ -74,8 +74,6 @@ export function NodeBuilder({
   canEdit: boolean;
 }) {
   const queryClient = useQueryClient();
-  const [savedId, setSavedId] = useState(initial.id);
-  const [version, setVersion] = useState(initial.version);
   const [name, setName] = useState(initial.name);
   const [credentialId, setCredentialId] = useState(initial.credentialId ?? "");
   const [config, setConfig] = useState<PlatformConfig>(initial.config);
@@ -153,32 +151,45 @@ export function NodeBuilder({
           .join(" or ")} for it.`
       : null;
 
+  // The saved node's id and version as of the last finished save, and the save in flight. Refs, not state: a run
+  // started while a save is pending (or before React re-rendered after it) must still be recorded under the node.
+  const saved = useRef({ id: initial.id, version: initial.version });
+  const pendingSave = useRef<Promise<unknown> | null>(null);
+
   const save = useMutation({
     mutationFn: async () => {
       const form = { name, config, credentialId: credentialId || null, sampleInput: inputIssues.length === 0 ? (input ?? null) : null };
-      const result = await saveNodeConfig(savedId && version ? { ...form, id: savedId, expectedVersion: version } : form);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
+      const { id, version: expectedVersion } = saved.current;
+      const saving = saveNodeConfig(id && expectedVersion ? { ...form, id, expectedVersion } : form).then((result) => {
+        if (!result.ok) throw new Error(result.error.message);
+        saved.current = { id: result.data.id, version: result.data.version };
+        return { ...result.data, created: !id };
+      });
+      pendingSave.current = saving;
+      try {
+        return await saving;
+      } finally {
+        if (pendingSave.current === saving) pendingSave.current = null;
+      }
     },
     onSuccess: (data) => {
-      setVersion(data.version);
       setNotice({ tone: "success", text: `Saved "${data.name}".` });
-      if (!savedId) {
-        setSavedId(data.id);
-        // Keep this builder (and its run result) mounted; the address now names the saved node.
-        window.history.replaceState(null, "", `/node-builder/${data.id}`);
-      }
+      // Keep this builder (and its run result) mounted; the address now names the saved node.
+      if (data.created) window.history.replaceState(null, "", `/node-builder/${data.id}`);
     },
     onError: (error) => setNotice({ tone: "error", text: error.message }),
   });
 
   const run = useMutation({
     mutationFn: async (): Promise<RunOutcome> => {
+      // A run clicked right after Save waits for it, so it is recorded under the node (a failed save leaves it unsaved).
+      await pendingSave.current?.catch(() => {});
+      const nodeConfigId = saved.current.id;
       const result = await runNode({
         config,
         ...(input === undefined ? {} : { input }),
         ...(credentialId ? { credentialId } : {}),
-        ...(savedId ? { nodeConfigId: savedId, nodeName: name } : name ? { nodeName: name } : {}),
+        ...(nodeConfigId ? { nodeConfigId, nodeName: name } : name ? { nodeName: name } : {}),
       });
       if (!result.ok) throw new Error(result.error.message);
       return result.data;
