@@ -156,7 +156,7 @@ export async function mergeWithStored(
   authType: string,
   fields: Record<string, string>,
   clearSecrets: readonly string[] = [],
-): Promise<{ fields: Record<string, string>; storedDigest?: string }> {
+): Promise<{ fields: Record<string, string>; storedDigest?: string; storedName?: string }> {
   const service = requireService(serviceId);
   const spec = requireAuthType(service, authType);
   for (const name of clearSecrets) {
@@ -168,11 +168,35 @@ export async function mergeWithStored(
   const row = await findSealedCredential({ id });
   if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
   const stored = openSecrets(row);
-  const storedDigest = valuesDigest(row.authType, { ...(row.settings as Record<string, string>), ...stored });
-  if (row.authType !== authType) return { fields: { ...fields }, storedDigest };
+  const storedSettings = row.settings as Record<string, string>;
+  const storedDigest = valuesDigest(row.authType, { ...storedSettings, ...stored });
+  if (row.authType !== authType) return { fields: { ...fields }, storedDigest, storedName: row.name };
   const merged = { ...fields };
-  for (const [name, value] of Object.entries(stored)) if (!merged[name]?.trim() && !clearSecrets.includes(name)) merged[name] = value;
-  return { fields: merged, storedDigest };
+  const reused = Object.keys(stored).filter((name) => !merged[name]?.trim() && !clearSecrets.includes(name));
+  // A stored secret only ever goes to the host it was entered for: whoever changes the host must know the secret.
+  if (reused.length > 0 && hostChanged(service, storedSettings, fields)) {
+    const labels = reused.map((name) => spec.fields.find((f) => f.name === name)?.label ?? name);
+    throw new CredentialError(
+      "invalid",
+      `The region or base URL changed, so the stored ${labels.join(" and ")} will not be sent to the new host. Enter ${labels.length === 1 ? "it" : "them"} again to use the new host.`,
+      Object.fromEntries(reused.map((name, index) => [name, `Enter the ${labels[index]} again for the new host`])),
+    );
+  }
+  for (const name of reused) merged[name] = stored[name]!;
+  return { fields: merged, storedDigest, storedName: row.name };
+}
+
+/** Whether the form's connection settings (region, base URL) point somewhere other than the stored ones. */
+function hostChanged(service: ReturnType<typeof requireService>, stored: Record<string, string>, form: Record<string, string>): boolean {
+  const pick = (values: Record<string, string>) => Object.fromEntries(service.connectionFields.map((field) => [field.name, values[field.name]?.trim() ?? ""]));
+  const normalized = (values: Record<string, string>) => {
+    try {
+      return JSON.stringify(service.parseConnection(pick(values)));
+    } catch {
+      return JSON.stringify(pick(values)); // invalid settings are refused by validation; here they only count as a change
+    }
+  };
+  return normalized(stored) !== normalized(form);
 }
 
 export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<CredentialSummary> {
