@@ -3,12 +3,11 @@ import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientOptions, IntegrationClient, IntegrationDefinition } from "@/lib/integrations/types";
 import { CredentialError } from "./credential-errors";
 import { requireService, splitFields, validateFields } from "./credential-fields";
 import type { CredentialTest } from "./credential-input";
-import { findSealedCredential, mergeWithStored, openSecrets } from "./credential-store";
+import { findSealedCredential, mergeWithStored, openSecrets, readSealedCredential, type CredentialLookup } from "./credential-store";
 import { sharedRequestBudget } from "@/lib/request-budget/shared-budget";
 import { allowedOrigins } from "./outbound-allow-list";
 import { OUTBOUND_USER_AGENT } from "./outbound-user-agent";
@@ -118,13 +117,13 @@ export async function testFormValues(form: CredentialTest, context: GuardContext
  * draws on the credential's request budget, shared by all processes (builder runs, API runs and jobs alike).
  */
 export async function clientForCredential(
-  which: string | Prisma.CredentialWhereInput,
+  which: string | CredentialLookup,
   options: Omit<ClientOptions, "auth" | "connection" | "allowedOrigins"> = {},
 ): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string } }> {
-  const row = await findSealedCredential(typeof which === "string" ? { id: which } : which);
+  const row = await readSealedCredential(typeof which === "string" ? { id: which } : which);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
-  const { auth, connection } = validateFields(service, row.authType, { ...(row.settings as Record<string, string>), ...openSecrets(row) });
+  const { auth, connection } = validateFields(service, row.authType, { ...row.settings, ...openSecrets(row) });
   return {
     client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, rateLimit: sharedRequestBudget(row.id), ...options, auth, connection, allowedOrigins: allowedOrigins() }),
     integration: service,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+import { queryAgainOnLostConnection } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appKeyring } from "./app-keyring";
@@ -60,6 +61,41 @@ export function openSecrets(row: { id: string; name: string; service: string; se
 /** The one read that includes the sealed secret; only this folder opens it. */
 export function findSealedCredential(where: Prisma.CredentialWhereInput) {
   return db.credential.findFirst({ where, omit: { secretEnvelope: false } });
+}
+
+/** How a run names its credential: by id, by name, or by a string that is an id or else a name. */
+export type CredentialLookup = { id: string } | { name: string } | { idOrName: string };
+
+export interface SealedCredential {
+  id: string;
+  name: string;
+  service: string;
+  authType: string;
+  settings: Record<string, string>;
+  secretEnvelope: string;
+}
+
+function lookupQuery(columns: string, lookup: CredentialLookup): [string, string] {
+  if ("id" in lookup) return [`SELECT ${columns} FROM "Credential" WHERE id = $1`, lookup.id];
+  if ("name" in lookup) return [`SELECT ${columns} FROM "Credential" WHERE name = $1`, lookup.name];
+  // An id wins over a name that happens to equal it.
+  return [`SELECT ${columns} FROM "Credential" WHERE id = $1 OR name = $1 ORDER BY (id = $1) DESC LIMIT 1`, lookup.idOrName];
+}
+
+const SETTINGS_COLUMNS = `id, name, service, "authType", settings`;
+
+/** The sealed credential a run uses, in one `pg` statement: it sits on every run's path. */
+export async function readSealedCredential(lookup: CredentialLookup): Promise<SealedCredential | undefined> {
+  const [text, value] = lookupQuery(`${SETTINGS_COLUMNS}, "secretEnvelope"`, lookup);
+  const { rows } = await queryAgainOnLostConnection<SealedCredential>(text, [value]);
+  return rows[0];
+}
+
+/** A credential's non-secret settings (for a preview's planned requests), in one `pg` statement. */
+export async function readCredentialSettings(lookup: CredentialLookup): Promise<Omit<SealedCredential, "secretEnvelope"> | undefined> {
+  const [text, value] = lookupQuery(SETTINGS_COLUMNS, lookup);
+  const { rows } = await queryAgainOnLostConnection<Omit<SealedCredential, "secretEnvelope">>(text, [value]);
+  return rows[0];
 }
 
 export async function listCredentials(): Promise<CredentialSummary[]> {
