@@ -119,7 +119,7 @@ export async function testFormValues(form: CredentialTest, context: GuardContext
 export async function clientForCredential(
   which: string | CredentialLookup,
   options: Omit<ClientOptions, "auth" | "connection" | "allowedOrigins"> = {},
-): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string } }> {
+): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string; settings: Record<string, string> } }> {
   const row = await readSealedCredential(typeof which === "string" ? { id: which } : which);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
@@ -127,6 +127,6 @@ export async function clientForCredential(
   return {
     client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, rateLimit: sharedRequestBudget(row.id), ...options, auth, connection, allowedOrigins: allowedOrigins() }),
     integration: service,
-    credential: { id: row.id, name: row.name, authType: row.authType },
+    credential: { id: row.id, name: row.name, authType: row.authType, settings: row.settings as Record<string, string> },
   };
 }

@@ -3,15 +3,16 @@ import { AUDIT_ACTIONS } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { CredentialError } from "@/lib/credentials/credential-errors";
+import { allowedOrigins } from "@/lib/credentials/outbound-allow-list";
 import { readCredentialSettings, type CredentialLookup } from "@/lib/credentials/credential-store";
 import { env } from "@/lib/env";
 import { AppError, isAppError, type Issue } from "@/lib/errors/app-error";
-import { summarizeIssues } from "@/lib/errors/zod-issues";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JsonValue } from "@/lib/json/json-value";
+import type { IntegrationDefinition, OperationDescription, ValidParameters } from "@/lib/integrations/types";
 import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
-import { resolveParameters } from "@/lib/nodes/resolve-parameters";
-import type { IntegrationDefinition, OperationDescription } from "@/lib/integrations/types";
+import { prepareRun } from "./prepare-run";
+import { requireOperation } from "@/lib/integrations/registry";
 import { finishRun, recordRun, startRun, type RunStart } from "./run-record";
 
 export interface ExecuteNodeRequest {
@@ -51,9 +52,31 @@ export async function findCredential(reference: CredentialReference | undefined)
   return found;
 }
 
+/** `{ id }`, `{ name }`, or a bare string that is an id or else a name. */
+export async function findCredentialId(reference: CredentialReference | undefined): Promise<{ id: string; name: string }> {
+  const { id, name } = await findCredential(reference);
+  return { id, name };
+}
+
 /** A credential that cannot be opened, as a run failure naming the credential parameter. */
 function credentialFailure(error: CredentialError): AppError {
   return new AppError(error.kind === "cannotDecrypt" ? "cannotDecrypt" : "invalidCredential", error.message, { path: "credential" });
+}
+
+/** The requests the run sends, as the preview plans them (secrets masked); a plan the client refuses is left out. */
+function plannedRequests(
+  integration: IntegrationDefinition,
+  operation: OperationDescription,
+  parameters: ValidParameters,
+  credential: { authType: string; settings: Record<string, string> },
+): unknown[] | undefined {
+  try {
+    const auth = integration.describeAuth(credential.authType, credential.settings);
+    return integration.planRequests({ operation, parameters, auth, connection: integration.parseConnection(credential.settings), allowedOrigins: allowedOrigins() }).requests;
+  } catch (error) {
+    if (error instanceof AppError) return undefined; // the run itself reports the refusal
+    throw error;
+  }
 }
 
 /**
@@ -74,6 +97,8 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     service: config.integration_service,
     resource: config.resource,
     operation: config.operation,
+    config: config as unknown as Prisma.InputJsonValue,
+    input: request.input,
     warnings: [],
   };
   const fail = async (error: AppError): Promise<never> => {
@@ -86,13 +111,12 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     throw error.withRunId(runId);
   };
 
-  const resolved = resolveParameters(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
-  start.warnings = resolved.issues.filter((issue) => issue.severity === "warning");
-  if (!resolved.run) {
-    const first = resolved.issues.find((issue) => issue.severity === "error");
-    return fail(new AppError("invalidConfig", summarizeIssues(resolved.issues, "Invalid node config."), { issues: resolved.issues, ...(first?.path ? { path: first.path } : {}) }));
-  }
-  const { integration, operation, parameters } = resolved.run;
+  // One call, or one per input item (runPerItem); every item is validated before a secret is opened.
+  const prepared = prepareRun(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
+  start.warnings = prepared.warnings;
+  if (!prepared.ok) return fail(prepared.error);
+  const { integration, single } = prepared;
+  start.parameters = prepared.parameters as Prisma.InputJsonValue;
 
   // One query finds and opens the credential; it sits on every run's path.
   let opened: Awaited<ReturnType<typeof clientForCredential>>;
@@ -111,6 +135,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   if (opened.integration.id !== integration.id) {
     return fail(new AppError("invalidCredential", `The credential "${credential.name}" is for ${opened.integration.label}, not ${integration.label}. Choose a ${integration.label} credential.`, { path: "credential" }));
   }
+  if (single) start.requestPlan = plannedRequests(integration, single.operation, single.parameters, credential);
 
   // Recorded before the call (with the audit of the credential's use, in the same statement): a run whose database
   // or process is lost mid-call still shows that it started. A database that is down here stops the run before
@@ -121,11 +146,11 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     metadata: { resource: config.resource, operation: config.operation, via: request.via },
     ip,
   });
-  let result: Awaited<ReturnType<typeof client.run>>;
+  let result: Awaited<ReturnType<typeof prepared.run>>;
   try {
-    result = await client.run(operation, parameters, request.signal ? { signal: request.signal } : {});
+    result = await prepared.run(client, request.signal);
   } catch (error) {
-    const failure = outcomeOf(error, integration, operation);
+    const failure = outcomeOf(error, integration, single?.operation ?? requireOperation(integration, config.resource, config.operation));
     await finishRun(runId, start, { status: "error", durationMs: elapsed(), errorKind: failure.kind, errorMessage: failure.message }).catch((lost: unknown) =>
       console.error(`[run ${runId}] could not record the failure: ${describeLoss(lost)}`),
     );
@@ -141,7 +166,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
       path: "",
       severity: "warning",
       code: "runNotRecorded",
-      message: `${integration.label} carried out ${operation.label}, but the database became unavailable before run ${runId} was completed; the run list may show it as running.`,
+      message: `${integration.label} carried out the ${config.resource} ${config.operation}, but the database became unavailable before run ${runId} was completed; the run list may show it as running.`,
     });
   }
   return { items: result.items, meta: { ...result.meta, runId, warnings } };
@@ -153,7 +178,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
  */
 function outcomeOf(error: unknown, integration: IntegrationDefinition, operation: OperationDescription): AppError {
   const failure = isAppError(error) ? error : new AppError("internal", "The run failed on the server before an answer came back.", { cause: error });
-  const unknown = operation.writes && (failure.status >= 500 || failure.kind === "cancelled");
+  const unknown = operation.writes && (failure.status >= 500 || failure.kind === "cancelled" || failure.kind === "requestAborted");
   if (!unknown) return failure;
   const what = `${operation.resource} ${operation.operation}`;
   return new AppError(failure.kind, `${failure.message} The ${what} may have happened at ${integration.label} before this failure: check before retrying.`, {

@@ -12,6 +12,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const RUN_SAMPLE_ITEMS = 20;
 export const RUN_SAMPLE_BYTES = 64 * 1024;
 
+/** Input data is kept with the run up to this size (JSON text); larger input is recorded by size only. */
+export const RUN_INPUT_BYTES = 64 * 1024;
+/** Planned requests kept with a run: a list read page by page plans one request per series. */
+export const RUN_PLAN_REQUESTS = 20;
+
 export function boundedSample(items: unknown[]): Prisma.InputJsonValue {
   const sample: unknown[] = [];
   let bytes = 2;
@@ -37,6 +42,11 @@ export interface RunStart {
   operation: string;
   /** Warnings known before the call (from resolving the parameters). */
   warnings?: Issue[];
+  /** The config as run, the input data, the resolved parameters and the planned requests (secrets masked). */
+  config?: Prisma.InputJsonValue;
+  input?: unknown;
+  parameters?: Prisma.InputJsonValue;
+  requestPlan?: unknown[];
 }
 
 export interface RunEnd {
@@ -61,6 +71,21 @@ export interface RunAudit {
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
+/** The input as stored: whole when it fits RUN_INPUT_BYTES, otherwise only its size. */
+function boundedInput(input: unknown): { input: string | null; inputBytes: number | null } {
+  if (input === undefined) return { input: null, inputBytes: null };
+  const text = JSON.stringify(input);
+  const bytes = Buffer.byteLength(text);
+  return { input: bytes <= RUN_INPUT_BYTES ? text : null, inputBytes: bytes };
+}
+
+function boundedPlan(requests: unknown[] | undefined): string | null {
+  if (!requests) return null;
+  const kept = JSON.stringify(requests.slice(0, RUN_PLAN_REQUESTS));
+  // A policy body can be large: the plan is bounded like the sample.
+  return kept.length <= RUN_SAMPLE_BYTES ? kept : null;
+}
+
 function runWarnings(start: RunStart, end?: RunEnd): string | null {
   const warnings = [...(start.warnings ?? []), ...(end?.warnings ?? [])];
   return warnings.length > 0 ? JSON.stringify(warnings) : null;
@@ -72,9 +97,9 @@ const INSERT_RUN = `
   WITH run AS (
     INSERT INTO "Run" (id, via, "actorId", "actorName", "nodeConfigId", "nodeName", "inlineConfig", "credentialId", "credentialName",
                        service, resource, operation, status, "startedAt", "durationMs", requests, pages, "itemCount", "errorKind",
-                       "errorMessage", "resultSample", warnings)
+                       "errorMessage", "resultSample", warnings, config, input, "inputBytes", parameters, "requestPlan")
     VALUES ($1, $2::"RunVia", $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13::"RunStatus", now(), $14, $15, $16, $17, $18, $19,
-            $20::jsonb, $21::jsonb)
+            $20::jsonb, $21::jsonb, $27::jsonb, $28::jsonb, $29, $30::jsonb, $31::jsonb)
     ON CONFLICT (id) DO NOTHING
   ), audit AS (
     INSERT INTO "AuditEvent" (id, "actorId", "actorName", action, target, outcome, metadata, ip, "createdAt")
@@ -85,6 +110,7 @@ const INSERT_RUN = `
 
 async function insertRun(start: RunStart, end: RunEnd | undefined, audit: RunAudit | undefined): Promise<string> {
   const id = randomUUID();
+  const input = boundedInput(start.input);
   await queryAgainOnLostConnection(INSERT_RUN, [
     id,
     start.via,
@@ -112,6 +138,11 @@ async function insertRun(start: RunStart, end: RunEnd | undefined, audit: RunAud
     audit?.target ?? null,
     audit ? JSON.stringify(audit.metadata) : null,
     audit?.ip ?? null,
+    json(start.config),
+    input.input,
+    input.inputBytes,
+    json(start.parameters),
+    boundedPlan(start.requestPlan),
   ]);
   return id;
 }
