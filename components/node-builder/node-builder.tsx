@@ -20,6 +20,7 @@ import { describeWrite } from "@/lib/node-configs/write-confirmation";
 import type { JsonObject, JsonValue, NodeIssue } from "@/lib/json/json-value";
 import type { JsonEditorController } from "./json-editor";
 import { ConfigJsonTab, ImportDialog, ExportButtons } from "./config-transfer";
+import { RunPerItemSettings } from "./run-per-item-settings";
 import { useDynamicFieldSets } from "./dynamic-fields-query";
 import { FieldContext } from "./field-context";
 import { InputKeyTree } from "./input-key-tree";
@@ -298,7 +299,16 @@ export function NodeBuilder({
             >
               {tab === "form" ? (
                 op ? (
-                  <ParameterForm op={op} parameters={config.parameters} onChange={setParameters} />
+                  <div className="space-y-4">
+                    <ParameterForm op={op} parameters={config.parameters} onChange={setParameters} />
+                    <RunPerItemSettings
+                      config={config}
+                      readOnly={readOnly}
+                      onChange={(runPerItem) =>
+                        setConfig(({ runPerItem: _previous, ...rest }) => (runPerItem === undefined ? rest : { ...rest, runPerItem }))
+                      }
+                    />
+                  </div>
                 ) : (
                   <Notice tone="error">
                     {integration ? `Unknown operation ${config.resource}.${config.operation}.` : `Unknown integration service "${config.integration_service}".`}

@@ -1,6 +1,6 @@
 // The JSON tab and import/export: the node config as text in the platform's format, and back. Browser-safe.
 import { isPlainObject, type NodeIssue } from "@/lib/json/json-value";
-import { parseInputData, parseNodeConfig, type CredentialReference } from "@/lib/nodes/node-config";
+import { parseInputData, parseNodeConfig, type CredentialReference, type NodeConfig } from "@/lib/nodes/node-config";
 import type { JsonValue } from "@/lib/json/json-value";
 
 export interface PlatformConfig {
@@ -8,16 +8,18 @@ export interface PlatformConfig {
   resource: string;
   operation: string;
   parameters: Record<string, JsonValue>;
+  /** Per-item execution; left out when the node runs once. */
+  runPerItem?: NodeConfig["runPerItem"];
 }
 
 export type ConfigTextResult =
   | { ok: true; config: PlatformConfig; credential?: CredentialReference; input?: JsonValue }
   | { ok: false; issues: NodeIssue[] };
 
-/** The exported text: the four keys in the platform's order, two-space indented. */
+/** The exported text: the four keys in the platform's order (and runPerItem when set), two-space indented. */
 export function formatConfig(config: PlatformConfig): string {
-  const { integration_service, resource, operation, parameters } = config;
-  return JSON.stringify({ integration_service, resource, operation, parameters }, null, 2);
+  const { integration_service, resource, operation, parameters, runPerItem } = config;
+  return JSON.stringify({ integration_service, resource, operation, parameters, ...(runPerItem ? { runPerItem } : {}) }, null, 2);
 }
 
 /**
@@ -25,8 +27,8 @@ export function formatConfig(config: PlatformConfig): string {
  * with its credential named (names travel between installations, ids do not) and the sample input beside it.
  */
 export function formatExport(config: PlatformConfig, extras: { credentialName?: string | undefined; input?: JsonValue | undefined }): string {
-  const { integration_service, resource, operation, parameters } = config;
-  const node = { integration_service, resource, operation, parameters, ...(extras.credentialName ? { credential: { name: extras.credentialName } } : {}) };
+  const { integration_service, resource, operation, parameters, runPerItem } = config;
+  const node = { integration_service, resource, operation, parameters, ...(runPerItem ? { runPerItem } : {}), ...(extras.credentialName ? { credential: { name: extras.credentialName } } : {}) };
   return JSON.stringify({ node, ...(extras.input === undefined ? {} : { input: extras.input }) }, null, 2);
 }
 
