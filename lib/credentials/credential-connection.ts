@@ -3,12 +3,11 @@ import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientOptions, IntegrationClient, IntegrationDefinition } from "@/lib/integrations/types";
 import { CredentialError } from "./credential-errors";
 import { requireService, splitFields, validateFields } from "./credential-fields";
 import type { CredentialTest } from "./credential-input";
-import { findSealedCredential, mergeWithStored, openSecrets } from "./credential-store";
+import { findSealedCredential, mergeWithStored, openSecrets, readSealedCredential, type CredentialLookup } from "./credential-store";
 import { sharedRequestBudget } from "@/lib/request-budget/shared-budget";
 import { allowedOrigins } from "./outbound-allow-list";
 import { OUTBOUND_USER_AGENT } from "./outbound-user-agent";
@@ -65,13 +64,17 @@ async function runTest(authType: string, serviceId: string, fields: Record<strin
   };
 }
 
-async function audit(outcome: TestOutcome, target: string, { user, ip }: GuardContext, saved: boolean) {
+/**
+ * A test of a stored credential is logged under its stored name and id (the name a form sends is only a claim);
+ * an unsaved one under the name typed so far.
+ */
+async function audit(outcome: TestOutcome, credential: { id?: string; name: string }, { user, ip }: GuardContext, saved: boolean) {
   await recordAuditEvent({
     actor: user,
     action: "credential.tested",
-    target,
+    target: credential.name,
     outcome: outcome.ok ? "success" : "failure",
-    metadata: { saved, latencyMs: outcome.latencyMs, ...(outcome.kind ? { kind: outcome.kind } : {}) },
+    metadata: { saved, latencyMs: outcome.latencyMs, ...(credential.id ? { credentialId: credential.id } : {}), ...(outcome.kind ? { kind: outcome.kind } : {}) },
     ip,
   });
 }
@@ -89,7 +92,7 @@ export async function testSavedCredential(id: string, context: GuardContext, sig
     outcome = { ok: false, headline: "Cannot use this credential", message: error.message, latencyMs: 0, testedAt: new Date().toISOString() };
   }
   if (outcome.kind !== "cancelled") await db.credential.update({ where: { id }, data: testColumns(outcome) });
-  await audit(outcome, row.name, context, true);
+  await audit(outcome, { id: row.id, name: row.name }, context, true);
   return outcome;
 }
 
@@ -100,9 +103,9 @@ export async function testSavedCredential(id: string, context: GuardContext, sig
  */
 export async function testFormValues(form: CredentialTest, context: GuardContext, signal?: AbortSignal): Promise<TestOutcome & { receipt?: string }> {
   const service = requireService(form.service);
-  const { fields } = await mergeWithStored(form.service, form.id, form.authType, form.fields, form.clearSecrets ?? []);
+  const { fields, storedName } = await mergeWithStored(form.service, form.id, form.authType, form.fields, form.clearSecrets ?? []);
   const outcome = await runTest(form.authType, form.service, fields, signal);
-  await audit(outcome, form.name || "(unsaved credential)", context, false);
+  await audit(outcome, form.id && storedName !== undefined ? { id: form.id, name: storedName } : { name: form.name.slice(0, 100) || "(unsaved credential)" }, context, false);
   if (outcome.kind === "cancelled") return outcome;
   const { settings, secrets } = splitFields(service, form.authType, fields);
   return { ...outcome, receipt: issueTestReceipt({ service: service.id, credentialId: form.id, authType: form.authType, fields: { ...settings, ...secrets } }, outcome) };
@@ -114,13 +117,13 @@ export async function testFormValues(form: CredentialTest, context: GuardContext
  * draws on the credential's request budget, shared by all processes (builder runs, API runs and jobs alike).
  */
 export async function clientForCredential(
-  which: string | Prisma.CredentialWhereInput,
+  which: string | CredentialLookup,
   options: Omit<ClientOptions, "auth" | "connection" | "allowedOrigins"> = {},
 ): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string; settings: Record<string, string> } }> {
-  const row = await findSealedCredential(typeof which === "string" ? { id: which } : which);
+  const row = await readSealedCredential(typeof which === "string" ? { id: which } : which);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
-  const { auth, connection } = validateFields(service, row.authType, { ...(row.settings as Record<string, string>), ...openSecrets(row) });
+  const { auth, connection } = validateFields(service, row.authType, { ...row.settings, ...openSecrets(row) });
   return {
     client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, rateLimit: sharedRequestBudget(row.id), ...options, auth, connection, allowedOrigins: allowedOrigins() }),
     integration: service,

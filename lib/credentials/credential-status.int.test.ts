@@ -163,3 +163,64 @@ describe("Test Connection is bounded and cancellable", () => {
     expect((await getCredential(saved.id)).lastTestedAt).toBeNull();
   });
 });
+
+describe("a stored secret only goes to the host it was entered for", () => {
+  let recorder: Server;
+  let recorderOrigin: string;
+  const keysSeen: string[] = [];
+
+  beforeAll(async () => {
+    recorder = createServer((request, response) => {
+      keysSeen.push(String(request.headers["x-api-key"]));
+      response.writeHead(401, { "content-type": "application/json" }).end('{"message":"Unauthorized"}');
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve));
+    recorderOrigin = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+    process.env.JUMPCLOUD_ALLOWED_ORIGINS = `${silentOrigin},${recorderOrigin}`;
+    resetEnvCache();
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => recorder.close(resolve));
+  });
+
+  const storedKey = "stored-key-".padEnd(40, "s");
+  const saved = () =>
+    createCredential({ name: unique("moved"), description: "", service: "jumpcloud", authType: "apiKey", fields: { apiKey: storedKey, region: "us", baseUrl: silentOrigin } }, context);
+  const form = (credential: { id: string; name: string }, fields: Record<string, string>) => ({
+    id: credential.id,
+    name: "Someone else's name",
+    description: "",
+    service: "jumpcloud",
+    authType: "apiKey",
+    fields: { region: "us", baseUrl: silentOrigin, ...fields },
+  });
+
+  it("Test Connection with a changed base URL or region refuses until the secret is entered again", async () => {
+    const credential = await saved();
+    for (const moved of [{ baseUrl: recorderOrigin }, { baseUrl: "", region: "eu" }] as Array<Record<string, string>>) {
+      const refused = await testFormValues(form(credential, moved), context).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(CredentialError);
+      expect((refused as CredentialError).message).toContain("The region or base URL changed, so the stored API Key will not be sent to the new host");
+      expect((refused as CredentialError).fieldErrors).toEqual({ apiKey: "Enter the API Key again for the new host" });
+    }
+    expect(keysSeen).toEqual([]);
+
+    const entered = await testFormValues(form(credential, { baseUrl: recorderOrigin, apiKey: "entered-again-".padEnd(40, "e") }), context);
+    expect(entered.ok).toBe(false);
+    expect(keysSeen).toEqual(["entered-again-".padEnd(40, "e")]);
+  }, 30_000);
+
+  it("saving a changed host without the secret is refused and changes nothing", async () => {
+    const credential = await saved();
+    const refused = updateCredential({ ...form(credential, { baseUrl: recorderOrigin }), name: credential.name, expectedVersion: credential.version }, context);
+    await expect(refused).rejects.toMatchObject({ fieldErrors: { apiKey: "Enter the API Key again for the new host" } });
+    expect((await getCredential(credential.id)).settings).toMatchObject({ baseUrl: silentOrigin });
+  });
+
+  it("a test is audited under the stored credential's name and id, not the name the form sent", async () => {
+    const credential = await saved();
+    await testFormValues(form(credential, { baseUrl: recorderOrigin, apiKey: "entered-again-".padEnd(40, "e") }), context);
+    const event = await db.auditEvent.findFirst({ where: { action: "credential.tested", actorId: context.user.id }, orderBy: { createdAt: "desc" } });
+    expect(event).toMatchObject({ target: credential.name, metadata: expect.objectContaining({ credentialId: credential.id, saved: false }) as unknown });
+  });
+});

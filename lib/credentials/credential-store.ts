@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
+import { queryAgainOnLostConnection } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appKeyring } from "./app-keyring";
@@ -60,6 +61,41 @@ export function openSecrets(row: { id: string; name: string; service: string; se
 /** The one read that includes the sealed secret; only this folder opens it. */
 export function findSealedCredential(where: Prisma.CredentialWhereInput) {
   return db.credential.findFirst({ where, omit: { secretEnvelope: false } });
+}
+
+/** How a run names its credential: by id, by name, or by a string that is an id or else a name. */
+export type CredentialLookup = { id: string } | { name: string } | { idOrName: string };
+
+export interface SealedCredential {
+  id: string;
+  name: string;
+  service: string;
+  authType: string;
+  settings: Record<string, string>;
+  secretEnvelope: string;
+}
+
+function lookupQuery(columns: string, lookup: CredentialLookup): [string, string] {
+  if ("id" in lookup) return [`SELECT ${columns} FROM "Credential" WHERE id = $1`, lookup.id];
+  if ("name" in lookup) return [`SELECT ${columns} FROM "Credential" WHERE name = $1`, lookup.name];
+  // An id wins over a name that happens to equal it.
+  return [`SELECT ${columns} FROM "Credential" WHERE id = $1 OR name = $1 ORDER BY (id = $1) DESC LIMIT 1`, lookup.idOrName];
+}
+
+const SETTINGS_COLUMNS = `id, name, service, "authType", settings`;
+
+/** The sealed credential a run uses, in one `pg` statement: it sits on every run's path. */
+export async function readSealedCredential(lookup: CredentialLookup): Promise<SealedCredential | undefined> {
+  const [text, value] = lookupQuery(`${SETTINGS_COLUMNS}, "secretEnvelope"`, lookup);
+  const { rows } = await queryAgainOnLostConnection<SealedCredential>(text, [value]);
+  return rows[0];
+}
+
+/** A credential's non-secret settings (for a preview's planned requests), in one `pg` statement. */
+export async function readCredentialSettings(lookup: CredentialLookup): Promise<Omit<SealedCredential, "secretEnvelope"> | undefined> {
+  const [text, value] = lookupQuery(SETTINGS_COLUMNS, lookup);
+  const { rows } = await queryAgainOnLostConnection<Omit<SealedCredential, "secretEnvelope">>(text, [value]);
+  return rows[0];
 }
 
 export async function listCredentials(): Promise<CredentialSummary[]> {
@@ -156,7 +192,7 @@ export async function mergeWithStored(
   authType: string,
   fields: Record<string, string>,
   clearSecrets: readonly string[] = [],
-): Promise<{ fields: Record<string, string>; storedDigest?: string }> {
+): Promise<{ fields: Record<string, string>; storedDigest?: string; storedName?: string }> {
   const service = requireService(serviceId);
   const spec = requireAuthType(service, authType);
   for (const name of clearSecrets) {
@@ -168,11 +204,35 @@ export async function mergeWithStored(
   const row = await findSealedCredential({ id });
   if (!row) throw new CredentialError("notFound", "That credential no longer exists. Reload the list.");
   const stored = openSecrets(row);
-  const storedDigest = valuesDigest(row.authType, { ...(row.settings as Record<string, string>), ...stored });
-  if (row.authType !== authType) return { fields: { ...fields }, storedDigest };
+  const storedSettings = row.settings as Record<string, string>;
+  const storedDigest = valuesDigest(row.authType, { ...storedSettings, ...stored });
+  if (row.authType !== authType) return { fields: { ...fields }, storedDigest, storedName: row.name };
   const merged = { ...fields };
-  for (const [name, value] of Object.entries(stored)) if (!merged[name]?.trim() && !clearSecrets.includes(name)) merged[name] = value;
-  return { fields: merged, storedDigest };
+  const reused = Object.keys(stored).filter((name) => !merged[name]?.trim() && !clearSecrets.includes(name));
+  // A stored secret only ever goes to the host it was entered for: whoever changes the host must know the secret.
+  if (reused.length > 0 && hostChanged(service, storedSettings, fields)) {
+    const labels = reused.map((name) => spec.fields.find((f) => f.name === name)?.label ?? name);
+    throw new CredentialError(
+      "invalid",
+      `The region or base URL changed, so the stored ${labels.join(" and ")} will not be sent to the new host. Enter ${labels.length === 1 ? "it" : "them"} again to use the new host.`,
+      Object.fromEntries(reused.map((name, index) => [name, `Enter the ${labels[index]} again for the new host`])),
+    );
+  }
+  for (const name of reused) merged[name] = stored[name]!;
+  return { fields: merged, storedDigest, storedName: row.name };
+}
+
+/** Whether the form's connection settings (region, base URL) point somewhere other than the stored ones. */
+function hostChanged(service: ReturnType<typeof requireService>, stored: Record<string, string>, form: Record<string, string>): boolean {
+  const pick = (values: Record<string, string>) => Object.fromEntries(service.connectionFields.map((field) => [field.name, values[field.name]?.trim() ?? ""]));
+  const normalized = (values: Record<string, string>) => {
+    try {
+      return JSON.stringify(service.parseConnection(pick(values)));
+    } catch {
+      return JSON.stringify(pick(values)); // invalid settings are refused by validation; here they only count as a change
+    }
+  };
+  return normalized(stored) !== normalized(form);
 }
 
 export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<CredentialSummary> {

@@ -26,3 +26,29 @@ export async function closeSqlPool(): Promise<void> {
   globalForPool.sqlPool = undefined;
   await pool?.end();
 }
+
+const QUERY_ATTEMPTS = 3;
+
+/**
+ * A statement that is safe to send twice (a read, an idempotent write), tried again on a fresh connection when the
+ * pooled one was dropped by the server (a restart, a failover, pg_terminate_backend): such a connection fails only
+ * its first query. Anything else fails at once.
+ */
+export async function queryAgainOnLostConnection<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await sqlPool().query<R>(text, values);
+    } catch (error) {
+      if (attempt >= QUERY_ATTEMPTS || !isLostConnection(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+    }
+  }
+}
+
+/** The server ended the connection (admin shutdown, crash, terminated backend) or the socket broke. */
+export function isLostConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && (code.startsWith("57P") || code === "08006" || code === "08003" || code === "ECONNRESET" || code === "ECONNREFUSED" || code === "EPIPE")) return true;
+  const message = error instanceof Error ? error.message : "";
+  return /Connection terminated|terminating connection|Client has encountered a connection error|Connection ended/i.test(message);
+}

@@ -12,6 +12,10 @@ const DATABASE_DOWN_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed",
  */
 function isDatabaseUnavailable(error: Error): boolean {
   if (error.name === "PrismaClientInitializationError") return true;
+  // `pg`, on the hot paths: a server error with its SQLSTATE, or a socket that broke or could not connect.
+  const pgCode = (error as { code?: unknown }).code;
+  if (typeof pgCode === "string" && /^(08|57P)|^ECONN(REFUSED|RESET)$/.test(pgCode)) return true;
+  if (/^Connection terminated/.test(error.message)) return true;
   if (error.name !== "DriverAdapterError") return false;
   const cause = (error as { cause?: { kind?: string; code?: string; originalCode?: string } }).cause;
   const code = cause?.originalCode ?? cause?.code;

@@ -1,18 +1,19 @@
 import "server-only";
-import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { CredentialError } from "@/lib/credentials/credential-errors";
 import { allowedOrigins } from "@/lib/credentials/outbound-allow-list";
-import { db } from "@/lib/db";
+import { readCredentialSettings, type CredentialLookup } from "@/lib/credentials/credential-store";
 import { env } from "@/lib/env";
-import { AppError, type Issue } from "@/lib/errors/app-error";
+import { AppError, isAppError, type Issue } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JsonValue } from "@/lib/json/json-value";
 import type { IntegrationDefinition, OperationDescription, ValidParameters } from "@/lib/integrations/types";
 import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
 import { prepareRun } from "./prepare-run";
-import { recordRun, type RunStart } from "./run-record";
+import { requireOperation } from "@/lib/integrations/registry";
+import { finishRun, recordRun, startRun, type RunStart } from "./run-record";
 
 export interface ExecuteNodeRequest {
   config: NodeConfig;
@@ -31,23 +32,30 @@ export interface ExecuteNodeResult {
   meta: { requests: number; pages: number; durationMs: number; runId: string; warnings: Issue[] };
 }
 
-function credentialWhere(reference: CredentialReference | undefined) {
+/** The lookup a reference names: `{ id }`, `{ name }`, or a bare string that is an id or else a name. */
+function credentialLookup(reference: CredentialReference | undefined): { lookup: CredentialLookup; shown: string } {
   if (reference === undefined) {
     throw new AppError("credentialRequired", "Choose a credential for this node (by id or name).", { path: "credential" });
   }
-  if (typeof reference === "string") return { where: { OR: [{ id: reference }, { name: reference }] }, shown: reference };
-  return "id" in reference ? { where: { id: reference.id }, shown: reference.id } : { where: { name: reference.name }, shown: reference.name };
+  if (typeof reference === "string") return { lookup: { idOrName: reference }, shown: reference };
+  return "id" in reference ? { lookup: { id: reference.id }, shown: reference.id } : { lookup: { name: reference.name }, shown: reference.name };
 }
 
 const credentialNotFound = (shown: string) =>
   new AppError("credentialNotFound", `No credential "${shown}" exists. Check its id or name in Credentials.`, { path: "credential" });
 
-/** `{ id }`, `{ name }`, or a bare string that is an id or else a name. */
-export async function findCredentialId(reference: CredentialReference | undefined): Promise<{ id: string; name: string }> {
-  const { where, shown } = credentialWhere(reference);
-  const found = await db.credential.findFirst({ where, select: { id: true, name: true } });
+/** The credential a reference names, with its non-secret settings: `{ id }`, `{ name }`, or an id or else a name. */
+export async function findCredential(reference: CredentialReference | undefined): Promise<{ id: string; name: string; service: string; authType: string; settings: Record<string, string> }> {
+  const { lookup, shown } = credentialLookup(reference);
+  const found = await readCredentialSettings(lookup);
   if (!found) throw credentialNotFound(shown);
   return found;
+}
+
+/** `{ id }`, `{ name }`, or a bare string that is an id or else a name. */
+export async function findCredentialId(reference: CredentialReference | undefined): Promise<{ id: string; name: string }> {
+  const { id, name } = await findCredential(reference);
+  return { id, name };
 }
 
 /** A credential that cannot be opened, as a run failure naming the credential parameter. */
@@ -78,8 +86,9 @@ function plannedRequests(
  */
 export async function executeNode(request: ExecuteNodeRequest, { user, ip }: GuardContext): Promise<ExecuteNodeResult> {
   const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   const { config } = request;
-  const start: RunStart = {
+  const start: RunStart & { warnings: Issue[] } = {
     via: request.via,
     actor: user,
     nodeConfigId: request.nodeConfigId,
@@ -90,11 +99,12 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     operation: config.operation,
     config: config as unknown as Prisma.InputJsonValue,
     input: request.input,
+    warnings: [],
   };
   const fail = async (error: AppError): Promise<never> => {
     const runId = await recordRun(start, {
       status: "error",
-      durationMs: Math.round(performance.now() - started),
+      durationMs: elapsed(),
       errorKind: error.kind,
       errorMessage: error.message,
     });
@@ -111,8 +121,8 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   // One query finds and opens the credential; it sits on every run's path.
   let opened: Awaited<ReturnType<typeof clientForCredential>>;
   try {
-    const { where, shown } = credentialWhere(request.credential ?? config.credential);
-    opened = await clientForCredential(where).catch((error: unknown) => {
+    const { lookup, shown } = credentialLookup(request.credential ?? config.credential);
+    opened = await clientForCredential(lookup).catch((error: unknown) => {
       throw error instanceof CredentialError && error.kind === "notFound" ? credentialNotFound(shown) : error;
     });
   } catch (error) {
@@ -127,30 +137,58 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   }
   if (single) start.requestPlan = plannedRequests(integration, single.operation, single.parameters, credential);
 
-  // The audit write runs beside the call instead of before it: it adds no latency to the run.
-  const audited = recordAuditEvent({
-    actor: user,
+  // Recorded before the call (with the audit of the credential's use, in the same statement): a run whose database
+  // or process is lost mid-call still shows that it started. A database that is down here stops the run before
+  // anything is sent, so "try again" is then the right answer.
+  const runId = await startRun(start, {
     action: AUDIT_ACTIONS.credentialUsed,
     target: credential.name,
     metadata: { resource: config.resource, operation: config.operation, via: request.via },
     ip,
   });
-  audited.catch(() => {}); // handled where it is awaited below; this only keeps Node from calling it unhandled
+  let result: Awaited<ReturnType<typeof prepared.run>>;
   try {
-    const result = await prepared.run(client, request.signal);
-    await audited;
-    const runId = await recordRun(start, {
-      status: "success",
-      durationMs: Math.round(performance.now() - started),
-      requests: result.meta.requests,
-      pages: result.meta.pages,
-      items: result.items,
-      warnings: result.meta.warnings,
-    });
-    return { items: result.items, meta: { ...result.meta, runId, warnings: [...start.warnings, ...result.meta.warnings] } };
+    result = await prepared.run(client, request.signal);
   } catch (error) {
-    await audited;
-    if (error instanceof AppError) return fail(error);
-    throw error;
+    const failure = outcomeOf(error, integration, single?.operation ?? requireOperation(integration, config.resource, config.operation));
+    await finishRun(runId, start, { status: "error", durationMs: elapsed(), errorKind: failure.kind, errorMessage: failure.message }).catch((lost: unknown) =>
+      console.error(`[run ${runId}] could not record the failure: ${describeLoss(lost)}`),
+    );
+    throw failure.withRunId(runId);
   }
+  const warnings = [...start.warnings, ...result.meta.warnings];
+  try {
+    await finishRun(runId, start, { status: "success", durationMs: elapsed(), requests: result.meta.requests, pages: result.meta.pages, items: result.items, warnings: result.meta.warnings });
+  } catch (lost) {
+    // The call happened and its result is here: the caller gets it, and learns that the record is incomplete.
+    console.error(`[run ${runId}] could not record the success: ${describeLoss(lost)}`);
+    warnings.push({
+      path: "",
+      severity: "warning",
+      code: "runNotRecorded",
+      message: `${integration.label} carried out the ${config.resource} ${config.operation}, but the database became unavailable before run ${runId} was completed; the run list may show it as running.`,
+    });
+  }
+  return { items: result.items, meta: { ...result.meta, runId, warnings } };
+}
+
+/**
+ * A failed call as the caller should read it. A write whose failure leaves open whether it reached the service (no
+ * answer, a gateway error, a lost connection, a cancellation) must not read "try again": repeating it could do it twice.
+ */
+function outcomeOf(error: unknown, integration: IntegrationDefinition, operation: OperationDescription): AppError {
+  const failure = isAppError(error) ? error : new AppError("internal", "The run failed on the server before an answer came back.", { cause: error });
+  const unknown = operation.writes && (failure.status >= 500 || failure.kind === "cancelled" || failure.kind === "requestAborted");
+  if (!unknown) return failure;
+  const what = `${operation.resource} ${operation.operation}`;
+  return new AppError(failure.kind, `${failure.message} The ${what} may have happened at ${integration.label} before this failure: check before retrying.`, {
+    status: failure.status,
+    guidance: `Whether the ${what} happened is not known. Look for its effect in ${integration.label} (list or get what it changes) before running it again, or it may happen twice.`,
+    ...(failure.path === undefined ? {} : { path: failure.path }),
+    ...(failure.upstreamStatus === undefined ? {} : { upstreamStatus: failure.upstreamStatus }),
+  });
+}
+
+function describeLoss(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error);
 }

@@ -1,5 +1,10 @@
+// A run's record, written on every run's path: raw SQL through `pg` (about 0.2 ms a statement here, against about
+// 1.7 ms through Prisma's wasm engine). A run that calls the integration is inserted as `running` before the call and
+// finished after it, so a run whose process or database is lost mid-call still shows that it started.
 import "server-only";
-import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import type { AuditAction } from "@/lib/audit/audit-log";
+import { queryAgainOnLostConnection } from "@/lib/database/sql-pool";
 import type { Issue } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -29,9 +34,9 @@ export interface RunStart {
   /** The integration service (registry id). */
   service: string;
   actor: { id: string; name: string };
-  nodeConfigId?: string;
-  nodeName?: string;
-  inlineConfig?: Prisma.InputJsonValue;
+  nodeConfigId?: string | undefined;
+  nodeName?: string | undefined;
+  inlineConfig?: Prisma.InputJsonValue | undefined;
   credential?: { id: string; name: string };
   resource: string;
   operation: string;
@@ -56,54 +61,119 @@ export interface RunEnd {
   warnings?: Issue[];
 }
 
-function runWarnings(start: RunStart, end: RunEnd): Prisma.InputJsonValue | undefined {
-  const warnings = [...(start.warnings ?? []), ...(end.warnings ?? [])];
-  return warnings.length > 0 ? (warnings as unknown as Prisma.InputJsonValue) : undefined;
+/** The audit row written in the same statement as the run's first row. */
+export interface RunAudit {
+  action: AuditAction;
+  target: string;
+  metadata: Prisma.InputJsonObject;
+  ip: string;
 }
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /** The input as stored: whole when it fits RUN_INPUT_BYTES, otherwise only its size. */
-function boundedInput(input: unknown): { input?: Prisma.InputJsonValue; inputBytes?: number } {
-  if (input === undefined) return {};
-  const bytes = Buffer.byteLength(JSON.stringify(input));
-  return bytes <= RUN_INPUT_BYTES ? { input: input as Prisma.InputJsonValue, inputBytes: bytes } : { inputBytes: bytes };
+function boundedInput(input: unknown): { input: string | null; inputBytes: number | null } {
+  if (input === undefined) return { input: null, inputBytes: null };
+  const text = JSON.stringify(input);
+  const bytes = Buffer.byteLength(text);
+  return { input: bytes <= RUN_INPUT_BYTES ? text : null, inputBytes: bytes };
 }
 
-function boundedPlan(requests: unknown[] | undefined): Prisma.InputJsonValue | undefined {
-  if (!requests) return undefined;
-  const kept = requests.slice(0, RUN_PLAN_REQUESTS);
+function boundedPlan(requests: unknown[] | undefined): string | null {
+  if (!requests) return null;
+  const kept = JSON.stringify(requests.slice(0, RUN_PLAN_REQUESTS));
   // A policy body can be large: the plan is bounded like the sample.
-  return JSON.stringify(kept).length <= RUN_SAMPLE_BYTES ? (kept as Prisma.InputJsonValue) : undefined;
+  return kept.length <= RUN_SAMPLE_BYTES ? kept : null;
 }
 
-export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
-  const run = await db.run.create({
-    data: {
-      via: start.via,
-      actorId: start.actor.id,
-      actorName: start.actor.name,
-      nodeConfigId: start.nodeConfigId,
-      nodeName: start.nodeName,
-      inlineConfig: start.inlineConfig,
-      credentialId: start.credential?.id,
-      credentialName: start.credential?.name,
-      service: start.service,
-      resource: start.resource,
-      operation: start.operation,
-      status: end.status,
-      durationMs: end.durationMs,
-      requests: end.requests ?? 0,
-      pages: end.pages ?? 0,
-      itemCount: end.items?.length ?? 0,
-      errorKind: end.errorKind,
-      errorMessage: end.errorMessage,
-      resultSample: end.items ? boundedSample(end.items) : undefined,
-      warnings: runWarnings(start, end),
-      config: start.config,
-      ...boundedInput(start.input),
-      parameters: start.parameters,
-      requestPlan: boundedPlan(start.requestPlan),
-    },
-    select: { id: true },
-  });
-  return run.id;
+function runWarnings(start: RunStart, end?: RunEnd): string | null {
+  const warnings = [...(start.warnings ?? []), ...(end?.warnings ?? [])];
+  return warnings.length > 0 ? JSON.stringify(warnings) : null;
+}
+
+// Both inserts carry ids made here, so a statement repeated on a fresh connection (the first one's outcome unknown)
+// cannot write either row twice.
+const INSERT_RUN = `
+  WITH run AS (
+    INSERT INTO "Run" (id, via, "actorId", "actorName", "nodeConfigId", "nodeName", "inlineConfig", "credentialId", "credentialName",
+                       service, resource, operation, status, "startedAt", "durationMs", requests, pages, "itemCount", "errorKind",
+                       "errorMessage", "resultSample", warnings, config, input, "inputBytes", parameters, "requestPlan")
+    VALUES ($1, $2::"RunVia", $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13::"RunStatus", now(), $14, $15, $16, $17, $18, $19,
+            $20::jsonb, $21::jsonb, $27::jsonb, $28::jsonb, $29, $30::jsonb, $31::jsonb)
+    ON CONFLICT (id) DO NOTHING
+  ), audit AS (
+    INSERT INTO "AuditEvent" (id, "actorId", "actorName", action, target, outcome, metadata, ip, "createdAt")
+    SELECT $22, $3, $4, $23, $24, 'success'::"AuditOutcome", $25::jsonb, $26, now() WHERE $22::text IS NOT NULL
+    ON CONFLICT (id) DO NOTHING
+  )
+  SELECT 1`;
+
+async function insertRun(start: RunStart, end: RunEnd | undefined, audit: RunAudit | undefined): Promise<string> {
+  const id = randomUUID();
+  const input = boundedInput(start.input);
+  await queryAgainOnLostConnection(INSERT_RUN, [
+    id,
+    start.via,
+    start.actor.id,
+    start.actor.name,
+    start.nodeConfigId ?? null,
+    start.nodeName ?? null,
+    json(start.inlineConfig),
+    start.credential?.id ?? null,
+    start.credential?.name ?? null,
+    start.service,
+    start.resource,
+    start.operation,
+    end?.status ?? "running",
+    end?.durationMs ?? null,
+    end?.requests ?? 0,
+    end?.pages ?? 0,
+    end?.items?.length ?? 0,
+    end?.errorKind ?? null,
+    end?.errorMessage ?? null,
+    end?.items ? JSON.stringify(boundedSample(end.items)) : null,
+    runWarnings(start, end),
+    audit ? randomUUID() : null,
+    audit?.action ?? null,
+    audit?.target ?? null,
+    audit ? JSON.stringify(audit.metadata) : null,
+    audit?.ip ?? null,
+    json(start.config),
+    input.input,
+    input.inputBytes,
+    json(start.parameters),
+    boundedPlan(start.requestPlan),
+  ]);
+  return id;
+}
+
+/** A run that ended before any call (refused parameters, a credential that cannot be opened): one finished row. */
+export function recordRun(start: RunStart, end: RunEnd): Promise<string> {
+  return insertRun(start, end, undefined);
+}
+
+/** The row of a run about to call the integration, `running`, with the audit of the credential's use. */
+export function startRun(start: RunStart, audit: RunAudit): Promise<string> {
+  return insertRun(start, undefined, audit);
+}
+
+const FINISH_RUN = `
+  UPDATE "Run" SET status = $2::"RunStatus", "durationMs" = $3, requests = $4, pages = $5, "itemCount" = $6, "errorKind" = $7,
+                   "errorMessage" = $8, "resultSample" = $9::jsonb, warnings = $10::jsonb
+  WHERE id = $1`;
+
+/** Completes a started run; setting the same values twice is harmless, so a dropped connection is retried. */
+export async function finishRun(runId: string, start: RunStart, end: RunEnd): Promise<void> {
+  await queryAgainOnLostConnection(FINISH_RUN, [
+    runId,
+    end.status,
+    end.durationMs,
+    end.requests ?? 0,
+    end.pages ?? 0,
+    end.items?.length ?? 0,
+    end.errorKind ?? null,
+    end.errorMessage ?? null,
+    end.items ? JSON.stringify(boundedSample(end.items)) : null,
+    runWarnings(start, end),
+  ]);
 }
