@@ -28,6 +28,7 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/me": { access: { role: "viewer" }, probe: { path: "/api/me" } },
   "GET /api/builder/options": { access: { role: "editor" }, probe: { path: "/api/builder/options?credentialId=no-such-credential&resource=policy&operation=list" } },
   "GET /api/builder/fields": { access: { role: "editor" }, probe: { path: "/api/builder/fields?credentialId=no-such-credential&loader=templateFields&value=t" } },
+  "GET /api/builder/names": { access: { role: "editor" }, probe: { path: "/api/builder/names?credentialId=no-such-credential&kind=policy&ids=5f4d7c8e9a1b2c3d4e5f6789" } },
   "POST /api/credentials/test": { access: { role: "admin" }, probe: { path: "/api/credentials/test", data: {} } },
   "GET /api/v1/openapi.json": { access: "public", probe: { path: "/api/v1/openapi.json" } },
   "GET /api/v1/nodes": { access: { role: "viewer", scopes: ["nodes:read"] }, probe: { path: "/api/v1/nodes" } },

@@ -150,6 +150,17 @@ export function perItemSettings(config: NodeConfig): PerItemSettings | undefined
   return { concurrency: setting.concurrency ?? DEFAULT_ITEM_CONCURRENCY, continueOnError: setting.continueOnError ?? false };
 }
 
+/**
+ * What a preview resolves against: for a per-item run over an array, its first item (as n8n shows the first item),
+ * with a note saying so; otherwise the input as it is.
+ */
+export function previewInput(config: NodeConfig, input: JsonValue | undefined): { input: JsonValue | undefined; note?: string } {
+  const perItem = perItemSettings(config);
+  if (!perItem || !Array.isArray(input)) return { input };
+  const note = `Runs once per input item: ${input.length} item${input.length === 1 ? "" : "s"}, ${perItem.concurrency} at once${perItem.continueOnError ? ", a failed item reported beside the others" : ", stopping at the first failure"}. The parameters and requests shown are item 1's.`;
+  return { input: input[0], note };
+}
+
 export const nodeConfigSchema = z
   .object({
     integration_service: identifier,
