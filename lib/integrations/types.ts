@@ -78,6 +78,8 @@ export interface ParameterSpec {
   options?: ReadonlyArray<{ value: string; label: string }>;
   /** For resourceLocator: where the candidates come from. */
   locator?: Locator;
+  /** A locator that depends on a sibling's value (an association's target id, by its type); none for other values. */
+  locatorBy?: { sibling: string; locators: Readonly<Record<string, Locator>> };
   /**
    * For dynamicFields: the loader (see IntegrationDefinition.loaders), the sibling parameter it reads, and the check
    * of a value against the loaded fields (every problem, each at its path under `path`).
@@ -211,6 +213,21 @@ export interface OptionsRequest {
   scope: Record<string, unknown>;
 }
 
+/** An id a result record holds: the column it is in and the kind of object it names. */
+export interface IdReference {
+  field: string;
+  kind: string;
+  id: string;
+}
+
+export interface NamesRequest {
+  /** One of the integration's nameKinds. */
+  kind: string;
+  ids: readonly string[];
+  /** The node's scope parameters, as for OptionsRequest. */
+  scope: Record<string, unknown>;
+}
+
 /** A field loaded through the credential (a policy template's config fields). */
 export interface DynamicField {
   id: string;
@@ -265,6 +282,12 @@ export interface IntegrationDefinition {
 
   listOptions(client: IntegrationClient, request: OptionsRequest): Promise<{ options: ResourceOption[]; limited: boolean }>;
   loaders: Readonly<Record<string, (client: IntegrationClient, value: string, scope: Record<string, unknown>) => Promise<DynamicFieldSet>>>;
+  /** Names beside ids in results: which ids a record holds (pure; runs in the browser), and their names through the credential. */
+  names?: {
+    kinds: readonly string[];
+    references(item: unknown): IdReference[];
+    lookup(client: IntegrationClient, request: NamesRequest): Promise<Record<string, string>>;
+  };
 
   /** Every error kind the integration raises, with its HTTP status and the advice shown beside it. */
   errorKinds: Readonly<Record<string, ErrorKindSpec>>;

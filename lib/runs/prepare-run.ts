@@ -3,7 +3,7 @@
 // and n8n's "continue on error". Every item is validated before anything is sent.
 import { AppError, isAppError, type ErrorBody, type Issue } from "@/lib/errors/app-error";
 import { summarizeIssues } from "@/lib/errors/zod-issues";
-import type { IntegrationClient, IntegrationDefinition, RunResult } from "@/lib/integrations/types";
+import type { IntegrationClient, IntegrationDefinition, OperationDescription, RunResult, ValidParameters } from "@/lib/integrations/types";
 import type { JsonValue } from "@/lib/json/json-value";
 import { perItemSettings, type NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters, type ResolvedParameters } from "@/lib/nodes/resolve-parameters";
@@ -13,7 +13,16 @@ export type ItemResult = { index: number; status: "success"; output: unknown[] }
 
 export type PreparedRun =
   | { ok: false; error: AppError; warnings: Issue[] }
-  | { ok: true; integration: IntegrationDefinition; warnings: Issue[]; run(client: IntegrationClient, signal?: AbortSignal): Promise<RunResult> };
+  | {
+      ok: true;
+      integration: IntegrationDefinition;
+      warnings: Issue[];
+      /** The parameters as resolved (one object, or one per item), for the run record. */
+      parameters: unknown;
+      /** The one call a run without items makes, for planning its requests; per-item runs have none. */
+      single?: { operation: OperationDescription; parameters: ValidParameters };
+      run(client: IntegrationClient, signal?: AbortSignal): Promise<RunResult>;
+    };
 
 const warningsOf = (resolved: ResolvedParameters) => resolved.issues.filter((issue) => issue.severity === "warning");
 
@@ -40,7 +49,14 @@ export function prepareRun(config: NodeConfig, input: JsonValue | undefined, opt
     const resolved = resolveParameters(config, input, options);
     if (!resolved.run) return { ok: false, error: invalidConfig(resolved), warnings: warningsOf(resolved) };
     const { integration, operation, parameters } = resolved.run;
-    return { ok: true, integration, warnings: warningsOf(resolved), run: (client, signal) => client.run(operation, parameters, signal ? { signal } : {}) };
+    return {
+      ok: true,
+      integration,
+      warnings: warningsOf(resolved),
+      parameters: resolved.parameters,
+      single: { operation, parameters },
+      run: (client, signal) => client.run(operation, parameters, signal ? { signal } : {}),
+    };
   }
 
   const count = input.length;
@@ -59,6 +75,7 @@ export function prepareRun(config: NodeConfig, input: JsonValue | undefined, opt
     ok: true,
     integration,
     warnings,
+    parameters: resolvedItems.map((resolved) => resolved.parameters),
     async run(client, signal) {
       const started = performance.now();
       const results: ItemResult[] = new Array(count);

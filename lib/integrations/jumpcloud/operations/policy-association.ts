@@ -256,8 +256,10 @@ export const policyAssociationOperations = [
           {
             name: "id",
             label: "Target ID",
-            help: "The ObjectID of the system, system group, user or user group.",
-            kind: "text",
+            help: "The system or system group: pick one from the list, or paste the ObjectID of the system, system group, user or user group.",
+            kind: "resourceLocator",
+            // Systems are listed by hostname, groups by name; users and user groups are pasted.
+            locatorBy: { sibling: "type", locators: { system: { resource: "system", operation: "list" }, system_group: { resource: "systemGroup", operation: "list" } } },
             in: "body",
             required: true,
             placeholder: "5a1b2c3d4e5f67890abcdef1",
