@@ -1,10 +1,12 @@
 // Planning and applying 1,000 association adds (the sync planner: one returnAll read, then the adds 16 at once within a
 // request budget) against the one-call-per-item sequential loop of a script, both at 30 ms simulator latency in the
-// same run. Run by `npm run bench` (bench/run.ts writes the figures).
+// same run, the simulator in its own process. Run by `npm run bench` (bench/run.ts writes the figures).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { freePort } from "../lib/database/embedded-postgres";
 import { createJumpCloudClient } from "../lib/integrations/jumpcloud/client";
 import { jumpcloudSync } from "../lib/integrations/jumpcloud/sync/index";
 import type { FetchLike } from "../lib/integrations/jumpcloud/transport";
-import { startSimulator, type Simulator } from "../simulator/server";
 
 const LATENCY_MS = 30;
 const TARGETS = 1000;
@@ -22,6 +24,46 @@ function maxPerSecond(starts: number[]): number {
     best = Math.max(best, to - from + 1);
   }
   return best;
+}
+
+interface Simulator {
+  origin: string;
+  keys: { singleOrg: string };
+  setOptions(patch: Record<string, unknown>): Promise<void>;
+  stats(): Promise<{ maxConcurrent: number }>;
+  resetStats(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The simulator in a process of its own, as JumpCloud is remote: its work does not compete with the client's event loop. */
+async function startRemoteSimulator(size: Record<string, number>): Promise<Simulator> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "simulator/main.ts"], {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    env: { ...process.env, SIMULATOR_PORT: String(port) },
+    stdio: "ignore",
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const control = async (route: string, body?: unknown) => {
+    const response = await fetch(`${origin}/__simulator/${route}`, body === undefined ? { method: "POST" } : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`simulator ${route}: HTTP ${response.status}`);
+  };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("the simulator exited");
+    const info = await fetch(`${origin}/__simulator/info`).then((r) => (r.ok ? (r.json() as Promise<{ keys: { singleOrg: string } }>) : undefined), () => undefined);
+    if (info) {
+      await control("options", { size });
+      return {
+        origin,
+        keys: info.keys,
+        setOptions: (patch) => control("options", patch),
+        stats: async () => (await fetch(`${origin}/__simulator/stats`)).json() as Promise<{ maxConcurrent: number }>,
+        resetStats: () => control("stats/reset"),
+        close: async () => void (child.kill("SIGTERM"), await new Promise((resolve) => child.once("exit", resolve))),
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function api<T>(sim: Simulator, path: string, init: RequestInit = {}): Promise<T> {
@@ -45,7 +87,7 @@ async function associationCount(sim: Simulator, policyId: string): Promise<numbe
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const sim = await startSimulator({ port: 0, latencyMs: 0, size: { systems: TARGETS, systemGroups: 8, policies: 4, policyResults: 100 } });
+  const sim = await startRemoteSimulator({ systems: TARGETS, systemGroups: 8, policies: 4, policyResults: 100 });
   try {
     const [template] = await api<Array<{ id: string }>>(sim, "/api/v2/policytemplates?limit=1");
     const systems: string[] = [];
@@ -54,7 +96,7 @@ export async function run(): Promise<Record<string, unknown>> {
       systems.push(...page.results.map((s) => s._id));
       if (page.results.length < 100) break;
     }
-    sim.setOptions({ latencyMs: LATENCY_MS });
+    await sim.setOptions({ latencyMs: LATENCY_MS });
 
     // The script's loop: one POST per target, each waiting for the last.
     const loopPolicy = await newPolicy(sim, "bench loop", template!.id);
@@ -76,20 +118,20 @@ export async function run(): Promise<Record<string, unknown>> {
     });
     const desired = systems.map((id) => ({ type: "system", id }));
     const syncPolicy = await newPolicy(sim, "bench sync", template!.id);
-    sim.resetStats();
+    await sim.resetStats();
     const planStarted = performance.now();
     const plan = await jumpcloudSync.planAssociations(client, { policyId: syncPolicy, desired, mode: "add-only" });
     const planMs = performance.now() - planStarted;
     const report = await jumpcloudSync.applyPlan(client, plan, { concurrency: CONCURRENCY });
     const totalMs = performance.now() - planStarted;
     const maxRequestsInAnySecond = maxPerSecond(starts);
-    const simulatorMaxConcurrent = sim.stats().maxConcurrent;
+    const simulatorMaxConcurrent = (await sim.stats()).maxConcurrent;
 
     // The second run: a plan with nothing to do.
     const rerunStarted = performance.now();
     const again = await jumpcloudSync.planAssociations(client, { policyId: syncPolicy, desired, mode: "add-only" });
     const rerunMs = performance.now() - rerunStarted;
-    sim.setOptions({ latencyMs: 0 });
+    await sim.setOptions({ latencyMs: 0 });
 
     return {
       setup: { simulatorLatencyMs: LATENCY_MS, targets: TARGETS, concurrency: CONCURRENCY, rateBudget: RATE_BUDGET },
