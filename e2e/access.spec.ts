@@ -48,6 +48,8 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/v1/compliance/pairs": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs?state=failing" } },
   "GET /api/v1/compliance/pairs.csv": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs.csv?state=failing" } },
   "GET /api/v1/compliance/trend": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/trend" } },
+  "POST /api/v1/associations/plan": { access: { role: "editor", scopes: ["plans:read", "plans:apply"] }, probe: { path: "/api/v1/associations/plan", data: {} } },
+  "POST /api/v1/associations/apply": { access: { role: "editor", scopes: ["plans:apply"] }, probe: { path: "/api/v1/associations/apply", data: {} } },
 };
 
 /** Server actions by `file#export`: "public" ones check their own preconditions (setup, sign-in). */

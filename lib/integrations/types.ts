@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { Issue } from "@/lib/errors/app-error";
 import type { ComplianceSupport } from "./compliance-contract";
+import type { SyncSupport } from "./sync-contract";
 import type { ErrorKindSpec, IntegrationError } from "./errors";
 
 // ---- credentials ------------------------------------------------------------------------------------------
@@ -189,6 +190,8 @@ export interface ClientOptions {
 
 export interface IntegrationClient {
   run(operation: OperationDescription, parameters: ValidParameters, options?: { signal?: AbortSignal }): Promise<RunResult>;
+  /** The exact requests `run` would send with this credential (secrets masked), as the preview shows them. */
+  plan(operation: OperationDescription, parameters: ValidParameters): RequestPlan;
   testConnection(options?: { signal?: AbortSignal }): Promise<TestConnectionResult>;
 }
 
@@ -292,4 +295,6 @@ export interface IntegrationDefinition {
   testHeadline(kind: string, authType: string): string;
   /** How compliance monitors read the service's policy statuses (see compliance-contract.ts); absent: none. */
   compliance?: ComplianceSupport;
+  /** Desired-state planning and applying of policy associations and settings (see sync-contract.ts); absent: none. */
+  sync?: SyncSupport;
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { needSharedFile } from "@/lib/testing/shared-files";
 import { hasTemplate } from "./templates";
 import { NODE_EXAMPLES } from "./examples";
 import { parseNodeConfig } from "./node-config";
-import { guideExists, readGuideExamples } from "./test-fixtures/guide-examples";
+import { guidePath, readGuideExamples } from "./test-fixtures/guide-examples";
 
 describe("the examples gallery", () => {
   it("holds every example of the integration guide, in its order, with the guide's input data", (ctx) => {
-    ctx.skip(!guideExists, "skipped: guide not found");
+    needSharedFile(ctx.skip, guidePath);
     const guide = readGuideExamples();
     expect(NODE_EXAMPLES.map((example) => example.config)).toEqual(guide.map((example) => example.config));
     NODE_EXAMPLES.forEach((example, index) => {

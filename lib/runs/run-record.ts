@@ -68,11 +68,10 @@ function boundedInput(input: unknown): { input?: Prisma.InputJsonValue; inputByt
   return bytes <= RUN_INPUT_BYTES ? { input: input as Prisma.InputJsonValue, inputBytes: bytes } : { inputBytes: bytes };
 }
 
-function boundedPlan(requests: unknown[] | undefined): Prisma.InputJsonValue | undefined {
-  if (!requests) return undefined;
-  const kept = requests.slice(0, RUN_PLAN_REQUESTS);
-  // A policy body can be large: the plan is bounded like the sample.
-  return JSON.stringify(kept).length <= RUN_SAMPLE_BYTES ? (kept as Prisma.InputJsonValue) : undefined;
+/** Parameters and plans are kept when their JSON fits the sample's bound (a per-item run over thousands may not). */
+function bounded(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined) return undefined;
+  return JSON.stringify(value).length <= RUN_SAMPLE_BYTES ? (value as Prisma.InputJsonValue) : undefined;
 }
 
 export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
@@ -100,8 +99,8 @@ export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
       warnings: runWarnings(start, end),
       config: start.config,
       ...boundedInput(start.input),
-      parameters: start.parameters,
-      requestPlan: boundedPlan(start.requestPlan),
+      parameters: bounded(start.parameters),
+      requestPlan: bounded(start.requestPlan?.slice(0, RUN_PLAN_REQUESTS)),
     },
     select: { id: true },
   });

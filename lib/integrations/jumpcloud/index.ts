@@ -10,6 +10,7 @@ import { idReferences } from "./id-references";
 import { listOptions, lookupNames, NAMED_KINDS, templateFields } from "./lookups";
 import { operations, resources } from "./operations/index";
 import { planRequests } from "./plan";
+import { jumpcloudSync } from "./sync/index";
 
 export const jumpcloud: IntegrationDefinition = {
   id: "jumpcloud",
@@ -42,4 +43,5 @@ export const jumpcloud: IntegrationDefinition = {
   errorKinds: jumpcloudErrorKinds,
   testHeadline,
   compliance: jumpcloudCompliance,
+  sync: jumpcloudSync,
 };
