@@ -123,7 +123,7 @@ test.describe.serial("builder help", () => {
     await page.goto("/node-builder/new");
     await page.getByLabel("Credential").selectOption({ label: `${CREDENTIAL} · API Key` });
     await page.getByLabel("Resource").selectOption("policyStatus");
-    await page.getByRole("region", { name: "Operation" }).getByLabel("Operation", { exact: true }).selectOption("listForSystem");
+    await page.getByRole("region", { name: "Operation" }).getByRole("combobox", { name: "Operation", exact: true }).selectOption("listForSystem");
     await page.getByRole("button", { name: "Pick System from a list" }).click();
     await page.getByLabel("Search System").fill(system.hostname);
     const options = page.getByRole("listbox", { name: "System options" }).getByRole("option");
@@ -134,7 +134,7 @@ test.describe.serial("builder help", () => {
 
     const group = real.groups[2]!;
     await page.getByLabel("Resource").selectOption("policyAssociation");
-    await page.getByRole("region", { name: "Operation" }).getByLabel("Operation", { exact: true }).selectOption("manage");
+    await page.getByRole("region", { name: "Operation" }).getByRole("combobox", { name: "Operation", exact: true }).selectOption("manage");
     const op = field(page, "associationData.op").locator("select");
     await expect(op.locator("option")).toHaveText(["(choose)", "Add", "Remove", "Update", "Expression {{ }}…"]);
     await op.selectOption("remove");
