@@ -1,5 +1,5 @@
 "use client";
-import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
+import { autocompletion } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { bracketMatching, defaultHighlightStyle, foldGutter, syntaxHighlighting } from "@codemirror/language";
@@ -60,7 +60,7 @@ export function JsonEditor({ initialText, onChange, label, readOnly = false, deb
           history(),
           bracketMatching(),
           ...(completes ? [autocompletion({ override: [templateCompletionSource(keysRef)], icons: false })] : []),
-          keymap.of([...(completes ? completionKeymap : []), ...defaultKeymap, ...historyKeymap]),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
           json(),
           syntaxHighlighting(defaultHighlightStyle),
           linter(jsonParseLinter(), { delay: 400 }),

@@ -7,6 +7,8 @@ import { NodeConfigError } from "./node-config-errors";
 export const NAMES_TTL_MS = 5 * 60_000;
 /** Entries kept per process; the oldest go first. */
 export const NAMES_CACHE_SIZE = 20_000;
+/** Names are a convenience beside the ids: a slow service must not hold a page for long. */
+const NAMES_TIMEOUT_MS = 5_000;
 /** Ids resolved per request: a table shows names for the ids of its first rows, not for a million. */
 export const NAMES_MAX_IDS = 500;
 
@@ -49,7 +51,7 @@ export async function resolveNames(query: NamesQuery, now = Date.now()): Promise
     } else missing.push(id);
   }
   if (missing.length === 0) return names;
-  const { client, integration } = await clientForCredential(query.credentialId);
+  const { client, integration } = await clientForCredential(query.credentialId, { timeoutMs: NAMES_TIMEOUT_MS });
   if (!integration.names?.kinds.includes(query.kind)) {
     throw new NodeConfigError("invalid", `${integration.label} cannot name "${query.kind}" ids; it names ${integration.names?.kinds.join(", ") || "none"}.`);
   }

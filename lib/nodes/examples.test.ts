@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { needSharedFile } from "@/lib/testing/shared-files";
 import { hasTemplate } from "./templates";
 import { NODE_EXAMPLES } from "./examples";
 import { parseNodeConfig } from "./node-config";
-import { needSharedFile } from "@/lib/testing/shared-files";
 import { guidePath, readGuideExamples } from "./test-fixtures/guide-examples";
 
 describe("the examples gallery", () => {

@@ -13,7 +13,7 @@ import type { IntegrationDefinition, OperationDescription, ValidParameters } fro
 import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
 import { prepareRun } from "./prepare-run";
 import { requireOperation } from "@/lib/integrations/registry";
-import { finishRun, recordRun, startRun, type RunStart } from "./run-record";
+import { finishRun, recordRun, RUN_PLAN_REQUESTS, startRun, type RunStart } from "./run-record";
 
 export interface ExecuteNodeRequest {
   config: NodeConfig;
@@ -63,20 +63,23 @@ function credentialFailure(error: CredentialError): AppError {
   return new AppError(error.kind === "cannotDecrypt" ? "cannotDecrypt" : "invalidCredential", error.message, { path: "credential" });
 }
 
-/** The requests the run sends, as the preview plans them (secrets masked); a plan the client refuses is left out. */
+/** The requests the run sends, as the preview plans them (secrets masked); a call whose plan the client refuses is left out. */
 function plannedRequests(
   integration: IntegrationDefinition,
-  operation: OperationDescription,
-  parameters: ValidParameters,
+  calls: ReadonlyArray<{ operation: OperationDescription; parameters: ValidParameters }>,
   credential: { authType: string; settings: Record<string, string> },
-): unknown[] | undefined {
-  try {
-    const auth = integration.describeAuth(credential.authType, credential.settings);
-    return integration.planRequests({ operation, parameters, auth, connection: integration.parseConnection(credential.settings), allowedOrigins: allowedOrigins() }).requests;
-  } catch (error) {
-    if (error instanceof AppError) return undefined; // the run itself reports the refusal
-    throw error;
-  }
+): unknown[] {
+  const auth = integration.describeAuth(credential.authType, credential.settings);
+  const connection = integration.parseConnection(credential.settings);
+  // A per-item run plans the same request shape many times: the record keeps the first calls' plans.
+  return calls.slice(0, RUN_PLAN_REQUESTS).flatMap(({ operation, parameters }) => {
+    try {
+      return integration.planRequests({ operation, parameters, auth, connection, allowedOrigins: allowedOrigins() }).requests;
+    } catch (error) {
+      if (error instanceof AppError) return []; // the run itself reports the refusal
+      throw error;
+    }
+  });
 }
 
 /**
@@ -115,7 +118,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   const prepared = prepareRun(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
   start.warnings = prepared.warnings;
   if (!prepared.ok) return fail(prepared.error);
-  const { integration, single } = prepared;
+  const { integration, calls } = prepared;
   start.parameters = prepared.parameters as Prisma.InputJsonValue;
 
   // One query finds and opens the credential; it sits on every run's path.
@@ -135,7 +138,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   if (opened.integration.id !== integration.id) {
     return fail(new AppError("invalidCredential", `The credential "${credential.name}" is for ${opened.integration.label}, not ${integration.label}. Choose a ${integration.label} credential.`, { path: "credential" }));
   }
-  if (single) start.requestPlan = plannedRequests(integration, single.operation, single.parameters, credential);
+  start.requestPlan = plannedRequests(integration, calls, credential);
 
   // Recorded before the call (with the audit of the credential's use, in the same statement): a run whose database
   // or process is lost mid-call still shows that it started. A database that is down here stops the run before
@@ -150,7 +153,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   try {
     result = await prepared.run(client, request.signal);
   } catch (error) {
-    const failure = outcomeOf(error, integration, single?.operation ?? requireOperation(integration, config.resource, config.operation));
+    const failure = outcomeOf(error, integration, calls[0]?.operation ?? requireOperation(integration, config.resource, config.operation));
     await finishRun(runId, start, { status: "error", durationMs: elapsed(), errorKind: failure.kind, errorMessage: failure.message }).catch((lost: unknown) =>
       console.error(`[run ${runId}] could not record the failure: ${describeLoss(lost)}`),
     );

@@ -11,18 +11,19 @@ import { resolveParameters, type ResolvedParameters } from "@/lib/nodes/resolve-
 /** One input item's outcome in a per-item run: `items[i]` of the result is item i's. */
 export type ItemResult = { index: number; status: "success"; output: unknown[] } | { index: number; status: "error"; error: ErrorBody };
 
+/** The parameters as resolved (one object, or one per item), for the run record. */
+type Resolved = { parameters: unknown };
+
 export type PreparedRun =
-  | { ok: false; error: AppError; warnings: Issue[] }
-  | {
+  | ({ ok: false; error: AppError; warnings: Issue[] } & Resolved)
+  | ({
       ok: true;
       integration: IntegrationDefinition;
       warnings: Issue[];
-      /** The parameters as resolved (one object, or one per item), for the run record. */
-      parameters: unknown;
-      /** The one call a run without items makes, for planning its requests; per-item runs have none. */
-      single?: { operation: OperationDescription; parameters: ValidParameters };
+      /** The calls the run makes (one per valid item), for the planned requests on the run record. */
+      calls: ReadonlyArray<{ operation: OperationDescription; parameters: ValidParameters }>;
       run(client: IntegrationClient, signal?: AbortSignal): Promise<RunResult>;
-    };
+    } & Resolved);
 
 const warningsOf = (resolved: ResolvedParameters) => resolved.issues.filter((issue) => issue.severity === "warning");
 
@@ -47,14 +48,14 @@ export function prepareRun(config: NodeConfig, input: JsonValue | undefined, opt
   const perItem = perItemSettings(config);
   if (!perItem || !Array.isArray(input)) {
     const resolved = resolveParameters(config, input, options);
-    if (!resolved.run) return { ok: false, error: invalidConfig(resolved), warnings: warningsOf(resolved) };
+    if (!resolved.run) return { ok: false, error: invalidConfig(resolved), warnings: warningsOf(resolved), parameters: resolved.parameters };
     const { integration, operation, parameters } = resolved.run;
     return {
       ok: true,
       integration,
       warnings: warningsOf(resolved),
       parameters: resolved.parameters,
-      single: { operation, parameters },
+      calls: [{ operation, parameters }],
       run: (client, signal) => client.run(operation, parameters, signal ? { signal } : {}),
     };
   }
@@ -66,16 +67,17 @@ export function prepareRun(config: NodeConfig, input: JsonValue | undefined, opt
   // Without continue-on-error nothing is sent while any item is invalid; a config that names no operation fails whole.
   const located = resolvedItems.find((resolved) => resolved.run)?.run ?? resolveParameters(config, undefined, options).run;
   if (firstInvalid >= 0 && (!perItem.continueOnError || !located)) {
-    return { ok: false, error: invalidConfig(resolvedItems[firstInvalid]!, itemLabel(firstInvalid, count)), warnings };
+    return { ok: false, error: invalidConfig(resolvedItems[firstInvalid]!, itemLabel(firstInvalid, count)), warnings, parameters: resolvedItems.map((resolved) => resolved.parameters) };
   }
   const integration = located?.integration ?? resolveParameters(config, input[0], options).run?.integration;
-  if (!integration) return { ok: false, error: new AppError("invalidConfig", "The node config names no runnable operation."), warnings };
+  if (!integration) return { ok: false, error: new AppError("invalidConfig", "The node config names no runnable operation."), warnings, parameters: resolvedItems.map((resolved) => resolved.parameters) };
 
   return {
     ok: true,
     integration,
     warnings,
     parameters: resolvedItems.map((resolved) => resolved.parameters),
+    calls: resolvedItems.flatMap((resolved) => (resolved.run ? [{ operation: resolved.run.operation, parameters: resolved.run.parameters }] : [])),
     async run(client, signal) {
       const started = performance.now();
       const results: ItemResult[] = new Array(count);

@@ -79,6 +79,13 @@ function boundedInput(input: unknown): { input: string | null; inputBytes: numbe
   return { input: bytes <= RUN_INPUT_BYTES ? text : null, inputBytes: bytes };
 }
 
+/** Parameters are kept when their JSON fits the sample's bound (a per-item run over thousands may not). */
+function boundedJson(value: unknown): string | null {
+  if (value === undefined) return null;
+  const text = JSON.stringify(value);
+  return text.length <= RUN_SAMPLE_BYTES ? text : null;
+}
+
 function boundedPlan(requests: unknown[] | undefined): string | null {
   if (!requests) return null;
   const kept = JSON.stringify(requests.slice(0, RUN_PLAN_REQUESTS));
@@ -141,7 +148,7 @@ async function insertRun(start: RunStart, end: RunEnd | undefined, audit: RunAud
     json(start.config),
     input.input,
     input.inputBytes,
-    json(start.parameters),
+    boundedJson(start.parameters),
     boundedPlan(start.requestPlan),
   ]);
   return id;
