@@ -6,6 +6,7 @@ import { controlClass } from "@/components/ui/field";
 const RULES = [
   { type: "complianceBelow", label: "Compliance falls below", unit: "%", field: "percent", min: 0, max: 100, step: 0.1, initial: 95 },
   { type: "newFailures", label: "New failing pairs, at least", unit: "pairs", field: "atLeast", min: 1, max: 1_000_000, step: 1, initial: 1 },
+  { type: "recovered", label: "Failing pairs pass again, at least", unit: "pairs", field: "atLeast", min: 1, max: 1_000_000, step: 1, initial: 1 },
   { type: "snapshotFailed", label: "A snapshot fails or cannot read some policies" },
 ] as const;
 
@@ -15,7 +16,10 @@ export function AlertRulesFields({ value, onChange, error }: { value: AlertRule[
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">Alert rules</legend>
-      <p className="text-xs text-zinc-500">Checked after every snapshot; the matches are stored with the snapshot.</p>
+      <p className="text-xs text-zinc-500">
+        Checked after every snapshot; a rate or failure rule alerts when the monitor enters the condition, not on every snapshot that stays in it.
+        Matches are delivered to the alert destinations under Settings → Alerts.
+      </p>
       {RULES.map((spec) => {
         const rule = find(spec.type);
         return (
@@ -27,7 +31,7 @@ export function AlertRulesFields({ value, onChange, error }: { value: AlertRule[
                 onChange={(event) => {
                   if (!event.target.checked) return replace(spec.type, undefined);
                   if (spec.type === "complianceBelow") replace(spec.type, { type: spec.type, percent: spec.initial });
-                  else if (spec.type === "newFailures") replace(spec.type, { type: spec.type, atLeast: spec.initial });
+                  else if (spec.type === "newFailures" || spec.type === "recovered") replace(spec.type, { type: spec.type, atLeast: spec.initial });
                   else replace(spec.type, { type: spec.type });
                 }}
               />
@@ -42,11 +46,11 @@ export function AlertRulesFields({ value, onChange, error }: { value: AlertRule[
                   min={spec.min}
                   max={spec.max}
                   step={spec.step}
-                  value={rule.type === "complianceBelow" ? rule.percent : rule.type === "newFailures" ? rule.atLeast : ""}
+                  value={rule.type === "complianceBelow" ? rule.percent : rule.type === "newFailures" || rule.type === "recovered" ? rule.atLeast : ""}
                   onChange={(event) => {
                     const number = Number(event.target.value);
                     if (spec.type === "complianceBelow") replace(spec.type, { type: spec.type, percent: number });
-                    else replace(spec.type, { type: "newFailures", atLeast: number });
+                    else if (spec.type === "newFailures" || spec.type === "recovered") replace(spec.type, { type: spec.type, atLeast: number });
                   }}
                 />
                 <span className="text-zinc-500">{spec.unit}</span>

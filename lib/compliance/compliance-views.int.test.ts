@@ -7,6 +7,7 @@ import { complianceChange, listPairs } from "./compliance-queries";
 import { drillDownExport, drillDownView } from "./drill-down";
 import { csvFileName } from "./pairs-csv";
 import { recordSnapshot } from "./record-snapshot";
+import { takeSnapshot } from "./take-snapshot";
 import { createTestMonitor, queueSnapshotRow, startComplianceFixture, type ComplianceFixture } from "./testing/compliance-fixtures";
 
 let fixture: ComplianceFixture;
@@ -91,6 +92,18 @@ describe("compliance views", () => {
       ["p2", "macOS - FileVault 2", "b", "mac-02", "passing"],
       ["p1", "Windows - Lock Screen", "b", "mac-02", "failing"],
     ]);
+  });
+
+  it("resolves every system's hostname through the credential during a snapshot", async () => {
+    const headers = { "x-api-key": fixture.sim.keys.singleOrg, Accept: "application/json" };
+    const listed = (await (await fetch(`${fixture.sim.origin}/api/systems?limit=100`, { headers })).json()) as { results: Array<{ _id: string; hostname: string }> };
+    const expected = new Map(listed.results.map((system) => [system._id, system.hostname]));
+    const monitor = await createTestMonitor(fixture);
+    const run = await takeSnapshot((await queueSnapshotRow(monitor.id)).id);
+    expect(run.status).toBe("success");
+    const pairs = await listPairs({ monitorId: monitor.id, limit: 1000 });
+    expect(pairs.pairs.length).toBeGreaterThan(0);
+    for (const pair of pairs.pairs) expect(pair.hostname, pair.systemId).toBe(expected.get(pair.systemId));
   });
 
   it("names CSV files by what they hold and the snapshot's time, in a safe slug", () => {

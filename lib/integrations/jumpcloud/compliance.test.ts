@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jumpcloudCompliance, readPolicyStatus, stateOfResult } from "./compliance";
+import { jumpcloudCompliance, readPolicyStatus, readSystemName, stateOfResult } from "./compliance";
 import { validParameters } from "../parameters";
 import { requireOperation } from "./operations/index";
 
@@ -35,7 +35,7 @@ describe("JumpCloud policy statuses as compliance", () => {
 
   it("asks for registry operations with parameters the client accepts, in the monitor's org", () => {
     const orgId = "6019e7803f227aabf38d00a0";
-    for (const call of [jumpcloudCompliance.listPolicies(orgId), jumpcloudCompliance.listStatuses("5f4d7c8e9a1b2c3d4e5f6789", orgId)]) {
+    for (const call of [jumpcloudCompliance.listPolicies(orgId), jumpcloudCompliance.listStatuses("5f4d7c8e9a1b2c3d4e5f6789", orgId), jumpcloudCompliance.listSystems!(orgId)]) {
       const valid = validParameters(requireOperation(call.resource, call.operation), call.params) as { returnAll?: boolean; additionalFields?: { xOrgId?: string } };
       expect(valid.returnAll).toBe(true);
       expect(valid.additionalFields?.xOrgId).toBe(orgId);
@@ -43,5 +43,12 @@ describe("JumpCloud policy statuses as compliance", () => {
     expect(jumpcloudCompliance.listPolicies().params).not.toHaveProperty("additionalFields");
     expect(jumpcloudCompliance.policyGone("policyNotFound")).toBe(true);
     expect(jumpcloudCompliance.policyGone("unavailable")).toBe(false);
+  });
+
+  it("names a system by its v1 record: the hostname, else the display name", () => {
+    expect(readSystemName({ _id: "68d72900dae8a1938c932415", hostname: "SLS-LT-0001", displayName: "Laptop" })).toEqual({ id: "68d72900dae8a1938c932415", hostname: "SLS-LT-0001" });
+    expect(readSystemName({ _id: "68d72900dae8a1938c932416", displayName: "Mallory's MacBook Pro" })).toEqual({ id: "68d72900dae8a1938c932416", hostname: "Mallory's MacBook Pro" });
+    expect(readSystemName({ _id: "68d72900dae8a1938c932417" })).toEqual({ id: "68d72900dae8a1938c932417" });
+    expect(readSystemName({ hostname: "no id" })).toBeUndefined();
   });
 });

@@ -51,6 +51,16 @@ export function readPolicyStatus(item: unknown): ObservedStatus | undefined {
   return { systemId, state, ...(detail ? { detail: shorten(detail) } : {}), ...(resultAt ? { resultAt } : {}) };
 }
 
+/** A v1 system record (`_id`, `hostname`, `displayName`) as the id and name a compliance pair shows. */
+export function readSystemName(item: unknown): { id: string; hostname?: string } | undefined {
+  if (!item || typeof item !== "object") return undefined;
+  const record = item as Record<string, unknown>;
+  const id = text(record._id) ?? text(record.id);
+  if (!id) return undefined;
+  const hostname = text(record.hostname) ?? text(record.displayName);
+  return hostname ? { id, hostname } : { id };
+}
+
 export const jumpcloudCompliance: ComplianceSupport = {
   listPolicies: (orgId): OperationCall => ({ resource: "policy", operation: "list", params: { returnAll: true, ...orgParams(orgId) } }),
   readPolicy(item): PolicyRef | undefined {
@@ -64,6 +74,7 @@ export const jumpcloudCompliance: ComplianceSupport = {
   }),
   readStatus: readPolicyStatus,
   policyGone: (kind) => kind === "policyNotFound",
-  // listSystems/readSystem: JumpCloud lists hostnames at GET /api/systems, which the client does not call yet;
-  // once the registry has a system lookup operation, returning it here fills the monitor's hostnames.
+  // Hostnames come from the v1 systems list (the hidden system lookup), only the two fields that name a system.
+  listSystems: (orgId): OperationCall => ({ resource: "system", operation: "list", params: { returnAll: true, v1Fields: ["hostname", "displayName"], ...orgParams(orgId) } }),
+  readSystem: readSystemName,
 };

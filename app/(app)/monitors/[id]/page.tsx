@@ -36,9 +36,18 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [monitor, snapshots] = await load(id);
   const active = snapshots.some((s) => s.status === "queued" || s.status === "running");
-  const rules = monitor.alertRules.map((rule) =>
-    rule.type === "complianceBelow" ? `compliance below ${rule.percent}%` : rule.type === "newFailures" ? `at least ${rule.atLeast} new failing pair(s)` : "a snapshot fails",
-  );
+  const rules = monitor.alertRules.map((rule) => {
+    switch (rule.type) {
+      case "complianceBelow":
+        return `compliance below ${rule.percent}%`;
+      case "newFailures":
+        return `at least ${rule.atLeast} new failing pair(s)`;
+      case "recovered":
+        return `at least ${rule.atLeast} pair(s) passing again`;
+      case "snapshotFailed":
+        return "a snapshot fails";
+    }
+  });
 
   return (
     <div className="max-w-6xl space-y-4">
