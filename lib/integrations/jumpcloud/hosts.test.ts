@@ -39,7 +39,7 @@ describe("allowed custom hosts", () => {
     expect(refusal).toBeInstanceOf(JumpCloudError);
     const error = refusal as JumpCloudError;
     expect(error.kind).toBe("hostNotAllowed");
-    expect(error.message).toContain("http://10.0.0.5:4010 is not on this server's list of allowed hosts");
+    expect(error.message).toContain("The host http://10.0.0.5:4010 is not allowed: it is not on this server's list of allowed hosts");
     expect(testHeadline(error.kind, "apiKey")).toBe("Host not allowed");
     expect(jumpcloudErrorKinds.hostNotAllowed.advice).toContain("JUMPCLOUD_ALLOWED_ORIGINS");
     expect(jumpcloudErrorKinds.hostNotAllowed.advice).not.toContain("ask an administrator");

@@ -66,8 +66,8 @@ export function resolveEndpoints(connection: ConnectionSettings | undefined, all
         kind: "hostNotAllowed",
         message:
           origin === undefined
-            ? `The base URL "${baseUrl}" is not a web address this server can use: give the scheme, host and port only, e.g. https://jumpcloud-proxy.example.com.`
-            : `${origin} is not on this server's list of allowed hosts, so the request was not sent. Only the JumpCloud US, EU and IN consoles${
+            ? `The base URL "${baseUrl}" is not allowed: give the scheme, host and port only, e.g. https://jumpcloud-proxy.example.com.`
+            : `The host ${origin} is not allowed: it is not on this server's list of allowed hosts, so nothing was sent. Only the JumpCloud US, EU and IN consoles${
                 allowList.length > 0 ? ` and ${allowList.join(", ")}` : ""
               } can be reached.`,
       });
