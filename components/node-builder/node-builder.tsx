@@ -25,6 +25,8 @@ import { useDynamicFieldSets } from "./dynamic-fields-query";
 import { FieldContext } from "./field-context";
 import { ParameterForm } from "./parameter-form";
 import { PreviewPanel } from "./preview-panel";
+import { useLeaveGuard } from "./use-leave-guard";
+import { WriteTargets } from "./write-targets";
 
 // CodeMirror and the result table load after the page: they are not needed for the first paint.
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
@@ -111,6 +113,12 @@ export function NodeBuilder({
   const inputController = useRef<JsonEditorController | null>(null);
   const inputTextRef = useRef(initial.sampleInputText);
 
+  // What was last saved (or loaded): leaving with anything else asks first.
+  const snapshot = () => JSON.stringify([name, credentialId, config, inputTextRef.current]);
+  const [loadedSnapshot] = useState(() => JSON.stringify([initial.name, initial.credentialId ?? "", initial.config, initial.sampleInputText]));
+  const savedSnapshot = useRef(loadedSnapshot);
+  const leaveGuard = useLeaveGuard(() => canEdit && snapshot() !== savedSnapshot.current);
+
   const readOnly = !canEdit;
   const integration = getIntegration(config.integration_service);
   const credential = allCredentials.find((c) => c.id === credentialId && c.service === config.integration_service);
@@ -171,11 +179,13 @@ export function NodeBuilder({
   const save = useMutation({
     mutationFn: async () => {
       const form = { name, config, credentialId: credentialId || null, sampleInput: inputIssues.length === 0 ? (input ?? null) : null };
+      const saving = snapshot();
       const result = await saveNodeConfig(savedId && version ? { ...form, id: savedId, expectedVersion: version } : form);
       if (!result.ok) throw new Error(result.error.message);
-      return result.data;
+      return { ...result.data, snapshot: saving };
     },
     onSuccess: (data) => {
+      savedSnapshot.current = data.snapshot;
       setVersion(data.version);
       setNotice({ tone: "success", text: `Saved "${data.name}".` });
       if (!savedId) {
@@ -207,8 +217,21 @@ export function NodeBuilder({
 
   const startRun = () => {
     const write = op ? describeWrite(op, preview.resolved.parameters) : null;
-    if (write) setConfirming(write);
-    else run.mutate();
+    if (!write) {
+      run.mutate();
+      return;
+    }
+    // A change is confirmed only once it could run: not while the preview shows the config invalid.
+    const problems = preview.resolved.issues.filter((issue) => issue.severity === "error").length;
+    if (problems > 0 || !preview.plan) {
+      setNotice({
+        tone: "error",
+        text: `Nothing was sent: fix ${problems > 0 ? `the ${problems === 1 ? "problem" : `${problems} problems`}` : "what"} the preview shows before running this change.`,
+      });
+      return;
+    }
+    setNotice(null);
+    setConfirming(write);
   };
 
   const fieldContext = useMemo(
@@ -391,9 +414,26 @@ export function NodeBuilder({
           }}
         />
         <ConfirmDialog
+          open={leaveGuard.leaving !== null}
+          title="Leave without saving?"
+          message={`Your changes to ${name.trim() || "this node"} are not saved and will be lost.`}
+          confirmLabel="Leave without saving"
+          cancelLabel="Stay on this page"
+          danger
+          onCancel={leaveGuard.stay}
+          onConfirm={leaveGuard.leave}
+        />
+        <ConfirmDialog
           open={confirming !== null}
-          title="Run this change?"
-          message={confirming?.summary ?? null}
+          title={confirming ? `${confirming.action}?` : ""}
+          message={
+            confirming && (
+              <>
+                <p>{confirming.summary}</p>
+                {op && <WriteTargets op={op} parameters={preview.resolved.parameters} />}
+              </>
+            )
+          }
           confirmLabel={confirming?.action ?? "Run"}
           danger={confirming?.destructive ?? false}
           onCancel={() => setConfirming(null)}
