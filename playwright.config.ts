@@ -7,6 +7,8 @@ const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4100);
 export const OWNER_STATE = "test-results/.auth/owner.json";
 /** The JumpCloud simulator the app may reach in these tests (and no other custom host). */
 export const SIMULATOR_ORIGIN = `http://127.0.0.1:${SIMULATOR_PORT}`;
+/** The alert tests' webhook receiver (e2e/alerts.spec.ts): the one plain-HTTP, loopback origin alerts may go to. */
+export const ALERT_RECEIVER_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_ALERT_RECEIVER_PORT ?? SIMULATOR_PORT + 5)}`;
 /** Everything the app server prints, for the security suite's secret scan (see e2e/security-output-capture.mjs). */
 export const APP_OUTPUT_FILE = path.join(os.tmpdir(), `jcm-e2e-app-${APP_PORT}.log`);
 
@@ -51,6 +53,9 @@ export default defineConfig({
         // A throwaway key for the test database only (32 zero-free bytes, base64).
         CREDENTIALS_ENCRYPTION_KEY: "e2e:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=",
         JUMPCLOUD_ALLOWED_ORIGINS: SIMULATOR_ORIGIN,
+        ALERT_ALLOWED_ORIGINS: ALERT_RECEIVER_ORIGIN,
+        // A failed webhook attempt is retried after a second, not ten, so the retry test waits seconds.
+        ALERT_RETRY_DELAY_SECONDS: "1",
         // The example integration (lib/integrations/example) proves a second service runs end to end.
         TEST_INTEGRATIONS: "1",
         NODE_ENV: "production",

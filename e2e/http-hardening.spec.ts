@@ -67,6 +67,7 @@ test.describe("content security policy", () => {
       "/settings/users",
       "/settings/api-tokens",
       "/settings/audit",
+      "/settings/alerts",
       "/api-reference",
       "/change-password",
       "/no-such-page",

@@ -1,11 +1,12 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { controlClass } from "@/components/ui/field";
-import { formatConfig, parseConfigText, parseInputText, type PlatformConfig } from "@/lib/node-configs/config-text";
-import type { NodeIssue } from "@/lib/json/json-value";
+import { formatConfig, formatExport, parseConfigText, parseInputText, type PlatformConfig } from "@/lib/node-configs/config-text";
+import type { JsonValue, NodeIssue } from "@/lib/json/json-value";
+import { inputKeys } from "@/lib/nodes/input-keys";
 import type { CredentialReference } from "@/lib/nodes/node-config";
 
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
@@ -31,8 +32,9 @@ function Issues({ issues, testId }: { issues: readonly NodeIssue[]; testId: stri
  * The config as platform JSON, editable. Valid edits replace the config (and so the form); invalid text stays
  * in the editor with its problems listed, and the form keeps the last valid config.
  */
-export function ConfigJsonTab({ config, onConfig, readOnly }: { config: PlatformConfig; onConfig: (config: PlatformConfig) => void; readOnly: boolean }) {
+export function ConfigJsonTab({ config, onConfig, readOnly, input }: { config: PlatformConfig; onConfig: (config: PlatformConfig) => void; readOnly: boolean; input: JsonValue | undefined }) {
   const [issues, setIssues] = useState<NodeIssue[]>([]);
+  const templateKeys = useMemo(() => inputKeys(input), [input]);
   // Seeded once per mount: the tab remounts whenever it is opened, so it always starts from the form's state.
   const [initialText] = useState(() => formatConfig(config));
   return (
@@ -42,6 +44,7 @@ export function ConfigJsonTab({ config, onConfig, readOnly }: { config: Platform
         label="Node config JSON"
         readOnly={readOnly}
         testId="config-editor"
+        templateKeys={templateKeys}
         onChange={(text) => {
           const parsed = parseConfigText(text);
           if (parsed.ok) {
@@ -77,7 +80,9 @@ export function ImportDialog({ open, onClose, onImport }: { open: boolean; onClo
     const problems = [...(parsed.ok ? [] : parsed.issues), ...(input && !input.ok ? input.issues : [])];
     setIssues(problems);
     if (!parsed.ok || problems.length > 0) return;
-    onImport({ config: parsed.config, ...(parsed.credential ? { credential: parsed.credential } : {}), ...(input ? { inputText } : {}) });
+    // An exported file brings its input; text typed in the input box wins over it.
+    const exportedInput = !input && parsed.input !== undefined ? JSON.stringify(parsed.input, null, 2) : undefined;
+    onImport({ config: parsed.config, ...(parsed.credential ? { credential: parsed.credential } : {}), ...(input ? { inputText } : exportedInput ? { inputText: exportedInput } : {}) });
     setConfigText("");
     setInputText("");
   };
@@ -106,8 +111,11 @@ export function ImportDialog({ open, onClose, onImport }: { open: boolean; onClo
   );
 }
 
-/** Copy the platform JSON, or download it as a file named after the node. */
-export function ExportButtons({ config, name }: { config: PlatformConfig; name: string }) {
+/**
+ * Copy the platform JSON, or export a file named after the node that also holds the sample input and names the
+ * credential (the HTTP API's run request; Import restores all three).
+ */
+export function ExportButtons({ config, name, credentialName, input }: { config: PlatformConfig; name: string; credentialName: string | undefined; input: JsonValue | undefined }) {
   const [copied, setCopied] = useState(false);
   return (
     <>
@@ -124,8 +132,9 @@ export function ExportButtons({ config, name }: { config: PlatformConfig; name: 
       </Button>
       <Button
         variant="ghost"
+        title="Download the node with its sample input and credential name, as the HTTP API runs it"
         onClick={() => {
-          const url = URL.createObjectURL(new Blob([formatConfig(config)], { type: "application/json" }));
+          const url = URL.createObjectURL(new Blob([formatExport(config, { credentialName, input })], { type: "application/json" }));
           const link = document.createElement("a");
           link.href = url;
           link.download = `${(name.trim() || `${config.resource}-${config.operation}`).replace(/[^\w.-]+/g, "-")}.json`;
@@ -133,7 +142,7 @@ export function ExportButtons({ config, name }: { config: PlatformConfig; name: 
           URL.revokeObjectURL(url);
         }}
       >
-        Download
+        Export
       </Button>
     </>
   );

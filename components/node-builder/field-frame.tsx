@@ -18,10 +18,17 @@ export const asText = (value: JsonValue | undefined) => (value === undefined ? "
 /** A typed number when the text is one, else the text itself (a `{{ template }}`). */
 export const numberOrText = (text: string): JsonValue | undefined => (text.trim() === "" ? undefined : /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text);
 
+/** What a control needs to be labelled and described by its frame. */
+export interface FieldA11y {
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby"?: string;
+}
+
 const dotted = (path: readonly string[]) => path.join(".");
 
 /** Label, help, located issue and template preview around one control. */
-export function FieldFrame({ spec, path, text, children }: { spec: ParameterSpec; path: string[]; text?: string; children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode }) {
+export function FieldFrame({ spec, path, text, children }: { spec: ParameterSpec; path: string[]; text?: string; children: (a11y: FieldA11y) => ReactNode }) {
   const id = useId();
   const issue = useFieldIssue(dotted(path));
   return (

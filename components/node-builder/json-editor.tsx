@@ -1,4 +1,5 @@
 "use client";
+import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { bracketMatching, defaultHighlightStyle, foldGutter, syntaxHighlighting } from "@codemirror/language";
@@ -6,7 +7,9 @@ import { linter, lintGutter } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import type { InputKey } from "@/lib/nodes/input-keys";
 import { documentNonce } from "@/lib/security/document-nonce";
+import { templateCompletionSource } from "./template-completion";
 
 /** Lets the owner replace the text (an import) without making the editor controlled. */
 export interface JsonEditorController {
@@ -23,19 +26,26 @@ export interface JsonEditorProps {
   height?: string;
   controllerRef?: { current: JsonEditorController | null };
   testId?: string;
+  /** Input-data keys offered inside `{{ }}` (the config editor); no completion without them. */
+  templateKeys?: readonly InputKey[];
 }
 
 /**
  * CodeMirror with JSON highlighting and syntax checking. Uncontrolled on purpose: React never re-renders the
  * document, so a megabyte of input stays smooth; changes reach the owner debounced.
  */
-export function JsonEditor({ initialText, onChange, label, readOnly = false, debounceMs = 250, height = "18rem", controllerRef, testId }: JsonEditorProps) {
+export function JsonEditor({ initialText, onChange, label, readOnly = false, debounceMs = 250, height = "18rem", controllerRef, testId, templateKeys }: JsonEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   // The latest callback without re-creating the editor on every render.
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
+  const keysRef = useRef<readonly InputKey[]>(templateKeys ?? []);
+  useEffect(() => {
+    keysRef.current = templateKeys ?? [];
+  }, [templateKeys]);
+  const completes = templateKeys !== undefined;
 
   useEffect(() => {
     if (!host.current) return;
@@ -49,7 +59,8 @@ export function JsonEditor({ initialText, onChange, label, readOnly = false, deb
           foldGutter(),
           history(),
           bracketMatching(),
-          keymap.of([...defaultKeymap, ...historyKeymap]),
+          ...(completes ? [autocompletion({ override: [templateCompletionSource(keysRef)], icons: false })] : []),
+          keymap.of([...(completes ? completionKeymap : []), ...defaultKeymap, ...historyKeymap]),
           json(),
           syntaxHighlighting(defaultHighlightStyle),
           linter(jsonParseLinter(), { delay: 400 }),

@@ -13,16 +13,17 @@ import { findOperation, getIntegration } from "@/lib/integrations/registry";
 import type { IntegrationDefinition, WriteDescription } from "@/lib/integrations/types";
 import { parseInputText, type PlatformConfig } from "@/lib/node-configs/config-text";
 import { applyIssueFix } from "@/lib/node-configs/issue-fix";
-import { readParameter } from "@/lib/node-configs/parameter-paths";
 import { previewNode, type CredentialChoice } from "@/lib/node-configs/live-preview";
+import { scopeOf } from "@/lib/node-configs/scope";
 import type { RunOutcome } from "@/lib/node-configs/run-outcome";
 import { describeWrite } from "@/lib/node-configs/write-confirmation";
 import type { JsonObject, JsonValue, NodeIssue } from "@/lib/json/json-value";
-import { hasTemplate } from "@/lib/nodes/templates";
 import type { JsonEditorController } from "./json-editor";
 import { ConfigJsonTab, ImportDialog, ExportButtons } from "./config-transfer";
+import { RunPerItemSettings } from "./run-per-item-settings";
 import { useDynamicFieldSets } from "./dynamic-fields-query";
 import { FieldContext } from "./field-context";
+import { InputKeyTree } from "./input-key-tree";
 import { ParameterForm } from "./parameter-form";
 import { PreviewPanel } from "./preview-panel";
 import { useLeaveGuard } from "./use-leave-guard";
@@ -57,22 +58,6 @@ const InputEditor = memo(function InputEditor({
 }) {
   return <JsonEditor initialText={initialText} onChange={onText} label="Input data" readOnly={readOnly} debounceMs={300} controllerRef={controllerRef} testId="input-editor" />;
 });
-
-/** The node's scope parameters (JumpCloud's additionalFields.xOrgId) that pickers pass along; templates wait for a run. */
-function scopeOf(integration: IntegrationDefinition | undefined, parameters: JsonObject): Record<string, unknown> {
-  const scope: JsonObject = {};
-  for (const path of integration?.scopeParameters ?? []) {
-    const value = readParameter(parameters, [...path]);
-    if (value === undefined || (typeof value === "string" && hasTemplate(value))) continue;
-    let target = scope;
-    path.slice(0, -1).forEach((segment) => {
-      target[segment] ??= {};
-      target = target[segment] as JsonObject;
-    });
-    target[path[path.length - 1]!] = value;
-  }
-  return scope;
-}
 
 const authLabel = (integration: IntegrationDefinition | undefined, authType: string) => integration?.authTypes.find((t) => t.id === authType)?.label ?? authType;
 
@@ -260,7 +245,7 @@ export function NodeBuilder({
               </Button>
             </>
           )}
-          <ExportButtons config={config} name={name} />
+          <ExportButtons config={config} name={name} credentialName={credential?.name} input={inputIssues.length === 0 ? input : undefined} />
         </div>
         {readOnly && <Notice tone="info">You can view this node; running and saving need the editor role.</Notice>}
         {notice && <Notice tone={notice.tone} testId="builder-notice">{notice.text}</Notice>}
@@ -337,14 +322,23 @@ export function NodeBuilder({
             >
               {tab === "form" ? (
                 op ? (
-                  <ParameterForm op={op} parameters={config.parameters} onChange={setParameters} />
+                  <div className="space-y-4">
+                    <ParameterForm op={op} parameters={config.parameters} onChange={setParameters} />
+                    <RunPerItemSettings
+                      config={config}
+                      readOnly={readOnly}
+                      onChange={(runPerItem) =>
+                        setConfig(({ runPerItem: _previous, ...rest }) => (runPerItem === undefined ? rest : { ...rest, runPerItem }))
+                      }
+                    />
+                  </div>
                 ) : (
                   <Notice tone="error">
                     {integration ? `Unknown operation ${config.resource}.${config.operation}.` : `Unknown integration service "${config.integration_service}".`}
                   </Notice>
                 )
               ) : (
-                <ConfigJsonTab config={config} onConfig={setConfig} readOnly={readOnly} />
+                <ConfigJsonTab config={config} onConfig={setConfig} readOnly={readOnly} input={deferredInput} />
               )}
             </Tabs>
 
@@ -370,6 +364,7 @@ export function NodeBuilder({
               </div>
               <p className="text-xs text-zinc-500">The upstream node&apos;s output: templates read it, and parameters are extracted from its top-level keys.</p>
               <InputEditor initialText={initial.sampleInputText} onText={onInputText} readOnly={readOnly} controllerRef={inputController} />
+              {canEdit && <InputKeyTree input={deferredInput} />}
               {inputIssues.map((issue, index) => (
                 <p key={index} className="text-xs text-red-600" data-testid="input-issue">
                   {issue.message}
@@ -393,7 +388,7 @@ export function NodeBuilder({
             {(run.data || run.error) && (
               <section aria-label="Run result" className="space-y-2" data-testid="run-result" data-runs={runsFinished}>
                 <h2 className="text-sm font-semibold">Run result</h2>
-                {run.error ? <Notice tone="error">{run.error.message}</Notice> : run.data && <RunResult outcome={run.data} />}
+                {run.error ? <Notice tone="error">{run.error.message}</Notice> : run.data && <RunResult outcome={run.data} lookup={{ service: config.integration_service, credentialId: pickerCredentialId, scope }} />}
               </section>
             )}
           </div>

@@ -1,13 +1,15 @@
 "use client";
-import { useId } from "react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import type { OperationDescription, ParameterSpec } from "@/lib/integrations/types";
+import type { Locator, OperationDescription, ParameterSpec } from "@/lib/integrations/types";
 import { readParameter, writeParameter } from "@/lib/node-configs/parameter-paths";
 import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/json/json-value";
 import { useFieldContext, useFieldIssue } from "./field-context";
-import { asText, FieldFrame, numberOrText, type FieldProps } from "./field-frame";
+import { asText, FieldFrame, numberOrText, type FieldA11y, type FieldProps } from "./field-frame";
 import { OptionsCollection } from "./options-collection";
 import { DynamicFieldsEditor } from "./dynamic-fields-editor";
+import { ExpressionInput } from "./expression-input";
 import { ResourceLocator } from "./resource-locator";
 
 function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
@@ -15,11 +17,11 @@ function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
   const value = readParameter(parameters, path);
   const text = asText(value);
   const set = (next: JsonValue | undefined) => onChange(writeParameter(parameters, path, next));
-  const listId = useId();
   return (
     <FieldFrame spec={spec} path={path} text={text}>
       {(a11y) => {
-        if (spec.kind === "resourceLocator" && spec.locator) {
+        const locator = spec.kind === "resourceLocator" ? locatorOf(spec, parameters, path) : undefined;
+        if (locator) {
           return (
             <ResourceLocator
               id={a11y.id}
@@ -27,7 +29,7 @@ function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
               label={spec.label}
               value={text}
               onChange={(t) => set(t === "" ? undefined : t)}
-              locator={spec.locator}
+              locator={locator}
               {...(spec.placeholder ? { placeholder: spec.placeholder } : {})}
             />
           );
@@ -44,21 +46,7 @@ function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
             />
           );
         }
-        if (spec.kind === "options") {
-          // A text input with suggestions: any listed value, or a {{ template }}.
-          return (
-            <>
-              <input className={controlClass} list={listId} value={text} readOnly={readOnly} onChange={(e) => set(e.target.value === "" ? undefined : e.target.value)} {...a11y} />
-              <datalist id={listId}>
-                {spec.options?.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </datalist>
-            </>
-          );
-        }
+        if (spec.kind === "options") return <OptionsSelect spec={spec} text={text} set={set} a11y={a11y} />;
         if (spec.kind === "json") {
           return (
             <textarea
@@ -78,18 +66,75 @@ function TextLikeField({ spec, path, parameters, onChange }: FieldProps) {
           );
         }
         return (
-          <input
-            className={controlClass}
+          <ExpressionInput
             value={text}
             placeholder={spec.placeholder}
-            readOnly={readOnly}
             inputMode={spec.kind === "number" ? "numeric" : undefined}
-            onChange={(e) => set(spec.kind === "number" ? numberOrText(e.target.value) : e.target.value === "" ? undefined : e.target.value)}
+            onChange={(next) => set(spec.kind === "number" ? numberOrText(next) : next === "" ? undefined : next)}
             {...a11y}
           />
         );
       }}
     </FieldFrame>
+  );
+}
+
+/** The locator of a resource-locator field: its own, or the one its sibling's value picks (an association's target type). */
+function locatorOf(spec: ParameterSpec, parameters: JsonObject, path: readonly string[]): Locator | undefined {
+  if (spec.locator) return spec.locator;
+  if (!spec.locatorBy) return undefined;
+  const sibling = readParameter(parameters, [...path.slice(0, -1), spec.locatorBy.sibling]);
+  return typeof sibling === "string" ? spec.locatorBy.locators[sibling] : undefined;
+}
+
+const EXPRESSION = "\u0000expression";
+
+/**
+ * n8n's fixed/expression switch: a select of the listed values, or a text field for a `{{ template }}` (or a
+ * value the list does not have, which the preview then reports).
+ */
+function OptionsSelect({ spec, text, set, a11y }: { spec: ParameterSpec; text: string; set: (value: JsonValue | undefined) => void; a11y: FieldA11y }) {
+  const { readOnly } = useFieldContext();
+  const listed = spec.options?.some((option) => option.value === text) ?? false;
+  const [expression, setExpression] = useState(() => text !== "" && !listed);
+  if (expression || (text !== "" && !listed)) {
+    return (
+      <div className="flex gap-2">
+        <ExpressionInput className={`${controlClass} font-mono`} value={text} placeholder="{{ key }}" onChange={(next) => set(next === "" ? undefined : next)} {...a11y} />
+        {!readOnly && (
+          <Button
+            variant="secondary"
+            aria-label={`Choose ${spec.label} from the list`}
+            onClick={() => {
+              setExpression(false);
+              set(undefined);
+            }}
+          >
+            List
+          </Button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <select
+      className={controlClass}
+      value={text}
+      disabled={readOnly}
+      onChange={(e) => {
+        if (e.target.value === EXPRESSION) setExpression(true);
+        else set(e.target.value === "" ? undefined : e.target.value);
+      }}
+      {...a11y}
+    >
+      <option value="">(choose)</option>
+      {spec.options?.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+      <option value={EXPRESSION}>Expression {"{{ }}"}…</option>
+    </select>
   );
 }
 

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import type { Locator, ResourceOption } from "@/lib/integrations/types";
 import { pickerUrl } from "@/lib/node-configs/picker-request";
+import { ExpressionInput } from "./expression-input";
 import { useFieldContext } from "./field-context";
 import { fetchPicker } from "./picker-fetch";
 
@@ -57,7 +58,7 @@ export function ResourceLocator({
   return (
     <div className="space-y-2">
       <div className="flex gap-2">
-        <input id={id} className={controlClass} value={value} placeholder={placeholder} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} {...a11y} />
+        <ExpressionInput id={id} value={value} placeholder={placeholder} onChange={onChange} {...a11y} />
         {!readOnly && (
           <Button
             variant="secondary"

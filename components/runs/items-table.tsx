@@ -2,6 +2,8 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
+import { getIntegration } from "@/lib/integrations/registry";
+import type { ResultNames } from "./result-names";
 
 type Item = Record<string, unknown>;
 
@@ -9,7 +11,10 @@ const ROW_HEIGHT = 32;
 /** Columns come from the keys of the first items; later items rarely add new ones. */
 const COLUMN_SCAN = 200;
 
-function columnsOf(items: readonly unknown[]): ColumnDef<Item>[] {
+/** The name of the id in this cell, when the integration says the field holds one and it was found. */
+type NameOf = (row: Item, field: string) => string | undefined;
+
+function columnsOf(items: readonly unknown[], nameOf: NameOf | undefined): ColumnDef<Item>[] {
   const keys = new Set<string>();
   for (const item of items.slice(0, COLUMN_SCAN)) {
     if (item && typeof item === "object" && !Array.isArray(item)) for (const key of Object.keys(item)) keys.add(key);
@@ -21,7 +26,17 @@ function columnsOf(items: readonly unknown[]): ColumnDef<Item>[] {
     accessorFn: (row: Item) => row[key],
     cell: (info) => {
       const value = info.getValue();
-      return value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+      const text = value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+      const name = nameOf?.(info.row.original, key);
+      if (name === undefined) return text;
+      return (
+        <>
+          <span className="mr-2 font-sans font-medium" data-testid="id-name">
+            {name}
+          </span>
+          <span className="text-zinc-500">{text}</span>
+        </>
+      );
     },
     sortingFn: (a, b, id) => {
       const x = a.getValue(id);
@@ -32,10 +47,23 @@ function columnsOf(items: readonly unknown[]): ColumnDef<Item>[] {
   }));
 }
 
-/** The run's items as a sortable table; only the visible rows are in the DOM, so thousands stay smooth. */
-export function ItemsTable({ items }: { items: readonly unknown[] }) {
+/**
+ * The run's items as a sortable table; only the visible rows are in the DOM, so thousands stay smooth. With
+ * `names`, a cell holding an id (a policy, system or group) shows the object's name beside it.
+ */
+export function ItemsTable({ items, names }: { items: readonly unknown[]; names?: ResultNames }) {
   const data = useMemo(() => items.map((item) => (item && typeof item === "object" && !Array.isArray(item) ? (item as Item) : { value: item })), [items]);
-  const columns = useMemo(() => columnsOf(items), [items]);
+  const namesKey = JSON.stringify(names ?? null);
+  const nameOf = useMemo<NameOf | undefined>(() => {
+    const references = names ? getIntegration(names.service)?.names?.references : undefined;
+    if (!names || !references) return undefined;
+    return (row, field) => {
+      const found = references(row).find((reference) => reference.field === field);
+      return found ? names.byKind[found.kind]?.[found.id] : undefined;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content: the names arrive as new objects
+  }, [namesKey]);
+  const columns = useMemo(() => columnsOf(items, nameOf), [items, nameOf]);
   const [sorting, setSorting] = useState<SortingState>([]);
   // TanStack Table returns fresh functions each render by design; the compiler is told not to memoize them.
   // eslint-disable-next-line react-hooks/incompatible-library

@@ -5,7 +5,11 @@ import { Badge } from "@/components/ui/badge";
 import { Tabs } from "@/components/ui/tabs";
 import type { RunOutcome } from "@/lib/node-configs/run-outcome";
 import { ItemsTable } from "./items-table";
+import { useResultNames } from "./result-names";
 import { RunWarnings } from "./run-warnings";
+
+const NO_ITEMS: unknown[] = [];
+const NO_SCOPE = {};
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (
@@ -19,8 +23,10 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 }
 
 /** A run's outcome: counts and items, or the platform's troubleshooting guidance and the located issues. */
-export function RunResult({ outcome }: { outcome: RunOutcome }) {
+export function RunResult({ outcome, lookup }: { outcome: RunOutcome; lookup?: { service: string; credentialId: string | undefined; scope: Record<string, unknown> } }) {
   const [tab, setTab] = useState<"table" | "json">("table");
+  const items = outcome.status === "success" ? outcome.items : NO_ITEMS;
+  const names = useResultNames(lookup?.service ?? "", lookup?.credentialId, lookup?.scope ?? NO_SCOPE, items);
   if (outcome.status === "error") {
     return (
       <div className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" role="alert" data-testid="run-error">
@@ -82,7 +88,7 @@ export function RunResult({ outcome }: { outcome: RunOutcome }) {
           outcome.items.length === 0 ? (
             <p className="text-sm text-zinc-500">The run returned no items.</p>
           ) : (
-            <ItemsTable items={outcome.items} />
+            <ItemsTable items={outcome.items} names={names} />
           )
         ) : (
           <pre className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-800" data-testid="run-json">

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getNodeConfig } from "@/lib/node-configs/node-config-store";
 import type { JsonValue } from "@/lib/json/json-value";
-import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
+import { previewInput, type CredentialReference, type NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters } from "@/lib/nodes/resolve-parameters";
 import { findCredentialId } from "@/lib/runs/execute-node";
 import type { z } from "zod";
@@ -39,10 +39,11 @@ export type NodePreview = z.infer<typeof previewResponseSchema>;
  * is given, the planned requests built from the credential's non-secret settings only (no secret is opened).
  */
 export async function previewNode(node: NodeToRun): Promise<NodePreview> {
-  const resolved = resolveParameters(node.config, node.input, { includeTestOnly: env().TEST_INTEGRATIONS });
+  const shown = previewInput(node.config, node.input);
+  const resolved = resolveParameters(node.config, shown.input, { includeTestOnly: env().TEST_INTEGRATIONS });
   const reference = node.credential ?? node.config.credential;
   const sources = resolved.sources.map(({ path, source, inputKey }) => ({ path, source, ...(inputKey === undefined ? {} : { inputKey }) }));
-  const base = { parameters: resolved.parameters, sources, issues: resolved.issues, valid: resolved.valid, requests: [], notes: [] };
+  const base = { parameters: resolved.parameters, sources, issues: resolved.issues, valid: resolved.valid, requests: [], notes: shown.note ? [shown.note] : [] };
   if (reference === undefined) return { ...base, credential: null };
 
   const { id } = await findCredentialId(reference);
@@ -59,5 +60,5 @@ export async function previewNode(node: NodeToRun): Promise<NodePreview> {
     connection: integration.parseConnection(settings),
     allowedOrigins: allowedOrigins(),
   });
-  return { ...base, credential, requests: plan.requests, notes: plan.notes };
+  return { ...base, credential, requests: plan.requests, notes: [...base.notes, ...plan.notes] };
 }

@@ -116,7 +116,7 @@ export async function testFormValues(form: CredentialTest, context: GuardContext
 export async function clientForCredential(
   which: string | Prisma.CredentialWhereInput,
   options: Omit<ClientOptions, "auth" | "connection" | "allowedOrigins"> = {},
-): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string } }> {
+): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string; settings: Record<string, string> } }> {
   const row = await findSealedCredential(typeof which === "string" ? { id: which } : which);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
@@ -124,6 +124,6 @@ export async function clientForCredential(
   return {
     client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, rateLimit: sharedRequestBudget(row.id), ...options, auth, connection, allowedOrigins: allowedOrigins() }),
     integration: service,
-    credential: { id: row.id, name: row.name, authType: row.authType },
+    credential: { id: row.id, name: row.name, authType: row.authType, settings: row.settings as Record<string, string> },
   };
 }

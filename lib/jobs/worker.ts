@@ -5,6 +5,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
+import { deliverAlert, sweepDeliveries } from "@/lib/alerts/deliver-alert";
+import type { DeliveryJobData } from "@/lib/alerts/alert-queue";
 import { failAbandonedSnapshot, queueDueSnapshots, type SnapshotJobData } from "@/lib/compliance/snapshot-queue";
 import { takeSnapshot } from "@/lib/compliance/take-snapshot";
 import { env } from "@/lib/env";
@@ -18,6 +20,9 @@ export interface RunningWorker {
   /** Stops taking jobs, cancels the running ones (they are failed back to pg-boss and retried) and disconnects. */
   stop(): Promise<void>;
 }
+
+/** Webhook deliveries one worker attempts at once. */
+const ALERT_DELIVERY_CONCURRENCY = 4;
 
 type Handler = (job: PgBoss.JobWithMetadata<Record<string, unknown>>, signal: AbortSignal) => Promise<unknown>;
 
@@ -39,6 +44,12 @@ const handlers: Record<QueueName, Handler> = {
     const { snapshotId } = job.data as Partial<SnapshotJobData>;
     if (typeof snapshotId === "string") await failAbandonedSnapshot(snapshotId, errorText(job.output));
   },
+  [QUEUES.alertDelivery]: async (job) => {
+    const { deliveryId } = job.data as Partial<DeliveryJobData>;
+    if (typeof deliveryId !== "string") throw new Error(`A ${QUEUES.alertDelivery} job needs { deliveryId }; got ${JSON.stringify(job.data).slice(0, 200)}.`);
+    return deliverAlert(deliveryId);
+  },
+  [QUEUES.alertSweep]: () => sweepDeliveries(new Date()),
   [QUEUES.retention]: () => applyRetention(),
 };
 
@@ -82,6 +93,9 @@ export async function startWorker(options: { log?: (line: string) => void } = {}
   for (let i = 0; i < concurrency; i++) await work(QUEUES.complianceSnapshot, handlers[QUEUES.complianceSnapshot]);
   await work(QUEUES.complianceSnapshotDead, handlers[QUEUES.complianceSnapshotDead]);
   await work(QUEUES.retention, handlers[QUEUES.retention]);
+  // Webhook attempts are short and mostly waiting on the network: several at a time, apart from the snapshots.
+  for (let i = 0; i < ALERT_DELIVERY_CONCURRENCY; i++) await work(QUEUES.alertDelivery, handlers[QUEUES.alertDelivery]);
+  await work(QUEUES.alertSweep, handlers[QUEUES.alertSweep]);
 
   const reaper = setInterval(() => {
     reapLapsedLeases(boss)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatConfig, parseConfigText, parseInputText } from "./config-text";
+import { formatConfig, formatExport, parseConfigText, parseInputText } from "./config-text";
 
 const guide = {
   integration_service: "jumpcloud",
@@ -51,5 +51,21 @@ describe("input data text", () => {
   it("refuses prototype keys and broken JSON", () => {
     expect(parseInputText('{"__proto__": {"x": 1}}').ok).toBe(false);
     expect(parseInputText("{").ok).toBe(false);
+  });
+});
+
+describe("exported node file", () => {
+  it("holds the node with its credential name and the sample input, and imports back to all three", () => {
+    const input = { security_policy_id: "5f4d7c8e9a1b2c3d4e5f6789" };
+    const text = formatExport(guide, { credentialName: "JumpCloud Production", input });
+    expect(JSON.parse(text)).toEqual({ node: { ...guide, credential: { name: "JumpCloud Production" } }, input });
+    expect(parseConfigText(text)).toEqual({ ok: true, config: guide, credential: { name: "JumpCloud Production" }, input });
+    expect(parseConfigText(formatExport(guide, {}))).toEqual({ ok: true, config: guide });
+  });
+
+  it("locates problems inside the node and refuses keys beside node and input", () => {
+    expect(parseConfigText(JSON.stringify({ node: { ...guide, resource: 1 } }))).toMatchObject({ ok: false, issues: [{ path: "node.resource" }] });
+    expect(parseConfigText(JSON.stringify({ node: guide, extra: 1 }))).toMatchObject({ ok: false, issues: [{ path: "extra" }] });
+    expect(parseConfigText('{"node": ' + JSON.stringify(guide) + ', "input": {"__proto__": {"x": 1}}}').ok).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 import { isAppError } from "@/lib/errors/app-error";
 import type { JsonValue } from "@/lib/json/json-value";
 import type { DynamicFieldSet, RequestPlan } from "@/lib/integrations/types";
-import type { NodeConfig } from "@/lib/nodes/node-config";
+import { previewInput, type NodeConfig } from "@/lib/nodes/node-config";
 import { resolveParameters, type ResolvedParameters } from "@/lib/nodes/resolve-parameters";
 
 /** What the builder knows about a credential: never a secret, only what the credential list displays. */
@@ -30,7 +30,8 @@ export function previewNode(
   /** Fields loaded for dynamic-fields parameters (a template's config fields): their values are checked too. */
   dynamicFields: Readonly<Record<string, DynamicFieldSet>> = {},
 ): LivePreview {
-  const resolved = resolveParameters(config, input, { includeTestOnly: true, dynamicFields });
+  const shown = previewInput(config, input);
+  const resolved = resolveParameters(config, shown.input, { includeTestOnly: true, dynamicFields });
   if (!resolved.run) {
     return { resolved, planError: { kind: "invalidConfig", message: "Fix the problems above to see the requests this node will send." } };
   }
@@ -45,7 +46,7 @@ export function previewNode(
       connection: integration.parseConnection(settings),
       allowedOrigins,
     });
-    return { resolved, plan };
+    return { resolved, plan: shown.note ? { ...plan, notes: [shown.note, ...plan.notes] } : plan };
   } catch (error) {
     if (!isAppError(error)) throw error;
     return { resolved, planError: { kind: error.kind, message: error.message, ...(error.guidance ? { guidance: error.guidance } : {}) } };

@@ -43,7 +43,7 @@ const SUMMARY_SELECT = {
   runs: { select: { id: true, status: true, startedAt: true }, orderBy: { startedAt: "desc" }, take: 1 },
 } satisfies Prisma.NodeConfigSelect;
 
-const DETAIL_SELECT = { ...SUMMARY_SELECT, parameters: true, sampleInput: true } satisfies Prisma.NodeConfigSelect;
+const DETAIL_SELECT = { ...SUMMARY_SELECT, parameters: true, runPerItem: true, sampleInput: true } satisfies Prisma.NodeConfigSelect;
 
 type SummaryRow = Prisma.NodeConfigGetPayload<{ select: typeof SUMMARY_SELECT }>;
 type DetailRow = Prisma.NodeConfigGetPayload<{ select: typeof DETAIL_SELECT }>;
@@ -53,7 +53,7 @@ function toSummary({ runs, ...row }: SummaryRow): NodeConfigSummary {
 }
 
 function toDetail(row: DetailRow): NodeConfigDetail {
-  const { parameters, sampleInput, ...rest } = row;
+  const { parameters, runPerItem, sampleInput, ...rest } = row;
   return {
     ...toSummary(rest),
     config: {
@@ -61,6 +61,7 @@ function toDetail(row: DetailRow): NodeConfigDetail {
       resource: row.resource,
       operation: row.operation,
       parameters: parameters as JsonObject,
+      ...(runPerItem === null ? {} : { runPerItem: runPerItem as StoredNodeConfig["runPerItem"] }),
     },
     sampleInput: (sampleInput ?? null) as JsonValue | null,
   };
@@ -113,6 +114,7 @@ function columnsOf(input: NodeConfigInput) {
     resource: input.config.resource,
     operation: input.config.operation,
     parameters: input.config.parameters as Prisma.InputJsonObject,
+    runPerItem: input.config.runPerItem ? (input.config.runPerItem as Prisma.InputJsonValue) : Prisma.DbNull,
     // A JSON null column and "no sample" are the same to the builder; store SQL NULL.
     sampleInput: input.sampleInput === null ? Prisma.DbNull : (input.sampleInput as Prisma.InputJsonValue),
     credentialId: input.credentialId,

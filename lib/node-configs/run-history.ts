@@ -57,6 +57,27 @@ export async function listRuns(filters: RunFilters) {
 export async function getRun(id: string) {
   return db.run.findUnique({
     where: { id },
-    select: { ...LIST_SELECT, inlineConfig: true, errorMessage: true, resultSample: true, credentialId: true, warnings: true, credential: { select: { authType: true } } },
+    select: {
+      ...LIST_SELECT,
+      inlineConfig: true,
+      errorMessage: true,
+      resultSample: true,
+      credentialId: true,
+      warnings: true,
+      credential: { select: { authType: true } },
+      config: true,
+      input: true,
+      inputBytes: true,
+      parameters: true,
+      requestPlan: true,
+    },
   });
+}
+
+/** What "Open in builder" loads from a run: the config as run, its input (when it was kept) and its credential. */
+export async function runSeed(id: string) {
+  const run = await db.run.findUnique({ where: { id }, select: { config: true, inlineConfig: true, input: true, credentialId: true, nodeName: true } });
+  const config = run?.config ?? run?.inlineConfig;
+  if (!run || !config) return null;
+  return { config, input: run.input, credentialId: run.credentialId, nodeName: run.nodeName };
 }

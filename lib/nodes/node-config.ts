@@ -118,6 +118,49 @@ const identifier = z
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a name such as jumpcloud, policy or listForSystem");
 
+/** Most items of one per-item run in flight at once. */
+export const MAX_ITEM_CONCURRENCY = 32;
+export const DEFAULT_ITEM_CONCURRENCY = 4;
+
+/**
+ * Per-item execution (n8n's default): when the input data is an array, the node runs once per item, each item being
+ * the input its templates and extracted parameters read. `true`, or settings: items in flight at once, and whether a
+ * failed item stops the run or is reported beside the others.
+ */
+export const runPerItemSchema = z.union([
+  z.boolean(),
+  z
+    .object({
+      concurrency: z.number().int().min(1).max(MAX_ITEM_CONCURRENCY, `concurrency must be at most ${MAX_ITEM_CONCURRENCY}`).optional(),
+      continueOnError: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
+export interface PerItemSettings {
+  concurrency: number;
+  continueOnError: boolean;
+}
+
+/** The per-item settings of a config, or undefined when it runs once for the whole input. */
+export function perItemSettings(config: NodeConfig): PerItemSettings | undefined {
+  const setting = config.runPerItem;
+  if (!setting) return undefined;
+  if (setting === true) return { concurrency: DEFAULT_ITEM_CONCURRENCY, continueOnError: false };
+  return { concurrency: setting.concurrency ?? DEFAULT_ITEM_CONCURRENCY, continueOnError: setting.continueOnError ?? false };
+}
+
+/**
+ * What a preview resolves against: for a per-item run over an array, its first item (as n8n shows the first item),
+ * with a note saying so; otherwise the input as it is.
+ */
+export function previewInput(config: NodeConfig, input: JsonValue | undefined): { input: JsonValue | undefined; note?: string } {
+  const perItem = perItemSettings(config);
+  if (!perItem || !Array.isArray(input)) return { input };
+  const note = `Runs once per input item: ${input.length} item${input.length === 1 ? "" : "s"}, ${perItem.concurrency} at once${perItem.continueOnError ? ", a failed item reported beside the others" : ", stopping at the first failure"}. The parameters and requests shown are item 1's.`;
+  return { input: input[0], note };
+}
+
 export const nodeConfigSchema = z
   .object({
     integration_service: identifier,
@@ -125,6 +168,7 @@ export const nodeConfigSchema = z
     operation: identifier,
     parameters: parametersSchema.default({}),
     credential: credentialReferenceSchema.optional(),
+    runPerItem: runPerItemSchema.optional(),
   })
   .strict();
 export type NodeConfig = z.infer<typeof nodeConfigSchema>;

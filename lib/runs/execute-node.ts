@@ -3,14 +3,15 @@ import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { CredentialError } from "@/lib/credentials/credential-errors";
+import { allowedOrigins } from "@/lib/credentials/outbound-allow-list";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type Issue } from "@/lib/errors/app-error";
-import { summarizeIssues } from "@/lib/errors/zod-issues";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JsonValue } from "@/lib/json/json-value";
+import type { IntegrationDefinition, OperationDescription, ValidParameters } from "@/lib/integrations/types";
 import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
-import { resolveParameters } from "@/lib/nodes/resolve-parameters";
+import { prepareRun } from "./prepare-run";
 import { recordRun, type RunStart } from "./run-record";
 
 export interface ExecuteNodeRequest {
@@ -54,6 +55,22 @@ function credentialFailure(error: CredentialError): AppError {
   return new AppError(error.kind === "cannotDecrypt" ? "cannotDecrypt" : "invalidCredential", error.message, { path: "credential" });
 }
 
+/** The requests the run sends, as the preview plans them (secrets masked); a plan the client refuses is left out. */
+function plannedRequests(
+  integration: IntegrationDefinition,
+  operation: OperationDescription,
+  parameters: ValidParameters,
+  credential: { authType: string; settings: Record<string, string> },
+): unknown[] | undefined {
+  try {
+    const auth = integration.describeAuth(credential.authType, credential.settings);
+    return integration.planRequests({ operation, parameters, auth, connection: integration.parseConnection(credential.settings), allowedOrigins: allowedOrigins() }).requests;
+  } catch (error) {
+    if (error instanceof AppError) return undefined; // the run itself reports the refusal
+    throw error;
+  }
+}
+
 /**
  * The one way a node runs, from the builder and the HTTP API alike: merge, render and validate the parameters
  * (before any secret is opened), open the credential, run the operation, and record the run (counts and a
@@ -71,6 +88,8 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     service: config.integration_service,
     resource: config.resource,
     operation: config.operation,
+    config: config as unknown as Prisma.InputJsonValue,
+    input: request.input,
   };
   const fail = async (error: AppError): Promise<never> => {
     const runId = await recordRun(start, {
@@ -82,13 +101,12 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     throw error.withRunId(runId);
   };
 
-  const resolved = resolveParameters(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
-  start.warnings = resolved.issues.filter((issue) => issue.severity === "warning");
-  if (!resolved.run) {
-    const first = resolved.issues.find((issue) => issue.severity === "error");
-    return fail(new AppError("invalidConfig", summarizeIssues(resolved.issues, "Invalid node config."), { issues: resolved.issues, ...(first?.path ? { path: first.path } : {}) }));
-  }
-  const { integration, operation, parameters } = resolved.run;
+  // One call, or one per input item (runPerItem); every item is validated before a secret is opened.
+  const prepared = prepareRun(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
+  start.warnings = prepared.warnings;
+  if (!prepared.ok) return fail(prepared.error);
+  const { integration, single } = prepared;
+  start.parameters = prepared.parameters as Prisma.InputJsonValue;
 
   // One query finds and opens the credential; it sits on every run's path.
   let opened: Awaited<ReturnType<typeof clientForCredential>>;
@@ -107,6 +125,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   if (opened.integration.id !== integration.id) {
     return fail(new AppError("invalidCredential", `The credential "${credential.name}" is for ${opened.integration.label}, not ${integration.label}. Choose a ${integration.label} credential.`, { path: "credential" }));
   }
+  if (single) start.requestPlan = plannedRequests(integration, single.operation, single.parameters, credential);
 
   // The audit write runs beside the call instead of before it: it adds no latency to the run.
   const audited = recordAuditEvent({
@@ -118,7 +137,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   });
   audited.catch(() => {}); // handled where it is awaited below; this only keeps Node from calling it unhandled
   try {
-    const result = await client.run(operation, parameters, request.signal ? { signal: request.signal } : {});
+    const result = await prepared.run(client, request.signal);
     await audited;
     const runId = await recordRun(start, {
       status: "success",

@@ -7,6 +7,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const RUN_SAMPLE_ITEMS = 20;
 export const RUN_SAMPLE_BYTES = 64 * 1024;
 
+/** Input data is kept with the run up to this size (JSON text); larger input is recorded by size only. */
+export const RUN_INPUT_BYTES = 64 * 1024;
+/** Planned requests kept with a run: a list read page by page plans one request per series. */
+export const RUN_PLAN_REQUESTS = 20;
+
 export function boundedSample(items: unknown[]): Prisma.InputJsonValue {
   const sample: unknown[] = [];
   let bytes = 2;
@@ -32,6 +37,11 @@ export interface RunStart {
   operation: string;
   /** Warnings known before the call (from resolving the parameters). */
   warnings?: Issue[];
+  /** The config as run, the input data, the resolved parameters and the planned requests (secrets masked). */
+  config?: Prisma.InputJsonValue;
+  input?: unknown;
+  parameters?: Prisma.InputJsonValue;
+  requestPlan?: unknown[];
 }
 
 export interface RunEnd {
@@ -49,6 +59,20 @@ export interface RunEnd {
 function runWarnings(start: RunStart, end: RunEnd): Prisma.InputJsonValue | undefined {
   const warnings = [...(start.warnings ?? []), ...(end.warnings ?? [])];
   return warnings.length > 0 ? (warnings as unknown as Prisma.InputJsonValue) : undefined;
+}
+
+/** The input as stored: whole when it fits RUN_INPUT_BYTES, otherwise only its size. */
+function boundedInput(input: unknown): { input?: Prisma.InputJsonValue; inputBytes?: number } {
+  if (input === undefined) return {};
+  const bytes = Buffer.byteLength(JSON.stringify(input));
+  return bytes <= RUN_INPUT_BYTES ? { input: input as Prisma.InputJsonValue, inputBytes: bytes } : { inputBytes: bytes };
+}
+
+function boundedPlan(requests: unknown[] | undefined): Prisma.InputJsonValue | undefined {
+  if (!requests) return undefined;
+  const kept = requests.slice(0, RUN_PLAN_REQUESTS);
+  // A policy body can be large: the plan is bounded like the sample.
+  return JSON.stringify(kept).length <= RUN_SAMPLE_BYTES ? (kept as Prisma.InputJsonValue) : undefined;
 }
 
 export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
@@ -74,6 +98,10 @@ export async function recordRun(start: RunStart, end: RunEnd): Promise<string> {
       errorMessage: end.errorMessage,
       resultSample: end.items ? boundedSample(end.items) : undefined,
       warnings: runWarnings(start, end),
+      config: start.config,
+      ...boundedInput(start.input),
+      parameters: start.parameters,
+      requestPlan: boundedPlan(start.requestPlan),
     },
     select: { id: true },
   });

@@ -6,9 +6,11 @@ import { createJumpCloudClient } from "./client";
 import { jumpcloudAuthTypes, jumpcloudConnectionFields, jumpcloudCredentialWarnings, parseConnectionSettings, parseJumpCloudAuth } from "./credentials";
 import { jumpcloudErrorKinds, testHeadline } from "./errors";
 import { resolveEndpoints, type ConnectionSettings } from "./hosts";
-import { listOptions, templateFields } from "./lookups";
+import { idReferences } from "./id-references";
+import { listOptions, lookupNames, NAMED_KINDS, templateFields } from "./lookups";
 import { operations, resources } from "./operations/index";
 import { planRequests } from "./plan";
+import { jumpcloudSync } from "./sync/index";
 
 export const jumpcloud: IntegrationDefinition = {
   id: "jumpcloud",
@@ -38,7 +40,9 @@ export const jumpcloud: IntegrationDefinition = {
     }),
   listOptions,
   loaders: { templateFields },
+  names: { kinds: NAMED_KINDS, references: idReferences, lookup: lookupNames },
   errorKinds: jumpcloudErrorKinds,
   testHeadline,
   compliance: jumpcloudCompliance,
+  sync: jumpcloudSync,
 };

@@ -2,7 +2,7 @@
 // `in` and `wireName` say where its value goes (path, query, header, body). Browser-safe; shared by the preview
 // planner and the executor so the two can never disagree.
 import type { ParameterSpec } from "../types";
-import type { JumpCloudOperation, ListOption, Params } from "./operations/define";
+import { apiPrefix, type JumpCloudOperation, type ListOption, type Params } from "./operations/define";
 
 /** JumpCloud refuses limit > 100 with a 400. */
 export const MAX_PAGE_SIZE = 100;
@@ -126,7 +126,7 @@ export interface CallShape {
 const enc = encodeURIComponent;
 
 export function buildPath(op: JumpCloudOperation, input: CallInput, shape: CallShape = {}): string {
-  let path = "/api/v2" + op.path.replace(/\{(\w+)\}/g, (_, name: string) => enc(input.path[name] ?? ""));
+  let path = apiPrefix(op) + op.path.replace(/\{(\w+)\}/g, (_, name: string) => enc(input.path[name] ?? ""));
   if (op.method !== "GET") return path;
   const query: string[] = [];
   for (const [name, values] of Object.entries(input.query)) {

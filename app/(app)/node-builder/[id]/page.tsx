@@ -7,12 +7,18 @@ import { hasRole } from "@/lib/auth/roles";
 import { builderSetup } from "@/lib/node-configs/builder-setup";
 import { NodeConfigError } from "@/lib/node-configs/node-config-errors";
 import { getNodeConfig } from "@/lib/node-configs/node-config-store";
+import { runSeed } from "@/lib/node-configs/run-history";
+import { parseNodeConfig } from "@/lib/nodes/node-config";
 
 export const metadata: Metadata = { title: "Node" };
 
-export default async function NodePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function NodePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ run?: string }> }) {
   const user = await requirePageUser("viewer");
   const { id } = await params;
+  // "Open in builder" from one of this node's runs: the config and input as that run used them, unsaved.
+  const { run } = await searchParams;
+  const seed = run ? await runSeed(run) : null;
+  const seeded = seed ? parseNodeConfig(seed.config) : undefined;
   const node = await getNodeConfig(id).catch((error: unknown) => {
     if (error instanceof NodeConfigError && error.kind === "notFound") notFound();
     throw error;
@@ -27,14 +33,14 @@ export default async function NodePage({ params }: { params: Promise<{ id: strin
         </Link>
       </div>
       <NodeBuilder
-        key={node.id}
+        key={`${node.id}|${run ?? ""}`}
         initial={{
           id: node.id,
           name: node.name,
           version: node.version,
-          credentialId: node.credential?.id ?? null,
-          config: node.config,
-          sampleInputText: node.sampleInput === null ? "" : JSON.stringify(node.sampleInput, null, 2),
+          credentialId: seed ? seed.credentialId : (node.credential?.id ?? null),
+          config: seeded?.ok ? { integration_service: seeded.value.integration_service, resource: seeded.value.resource, operation: seeded.value.operation, parameters: seeded.value.parameters } : node.config,
+          sampleInputText: seed ? (seed.input === null ? "" : JSON.stringify(seed.input, null, 2)) : node.sampleInput === null ? "" : JSON.stringify(node.sampleInput, null, 2),
         }}
         services={setup.services}
         credentials={setup.credentials}

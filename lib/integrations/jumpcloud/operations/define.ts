@@ -20,8 +20,10 @@ export type Params = Readonly<Record<string, unknown>>;
 
 export interface JumpCloudOperation extends OperationDescription {
   method: Method;
-  /** Path under `/api/v2`, with `{wireName}` placeholders filled from `in: "path"` parameters. */
+  /** Path under `/api/v2` (or `/api` for v1), with `{wireName}` placeholders filled from `in: "path"` parameters. */
   path: string;
+  /** JumpCloud's v1 API (systems) instead of v2. */
+  api?: "v1";
   /** OAuth scopes a service account needs (the spec's x-scopes). */
   scopes: readonly string[];
   /** What a 404 on this call means. */
@@ -242,6 +244,8 @@ export function policyList(draft: Pick<Draft, "resource" | "operation" | "label"
   return define({ method: "GET", notFound: "policyNotFound", parameters: [policyIdParam()], scopes: READ_SCOPES, ...draft, path: `/policies/{policy_id}${draft.path}` });
 }
 
+export const apiPrefix = (op: Pick<JumpCloudOperation, "api">) => (op.api === "v1" ? "/api" : "/api/v2");
+
 /** Completes an operation entry: list and org parameters, the schema, and the generic description fields. */
 export function define(draft: Draft): JumpCloudOperation {
   const listOptions = draft.listOptions ?? [];
@@ -254,7 +258,7 @@ export function define(draft: Draft): JumpCloudOperation {
     paginated: listOptions.length > 0,
     authTypes: POLICY_AUTH,
     writes: draft.method !== "GET",
-    endpoint: { method: draft.method, path: `/api/v2${draft.path}` },
+    endpoint: { method: draft.method, path: `${apiPrefix(draft)}${draft.path}` },
     ...(listOptions.some((o) => o === "filter" || o === "sort" || o === "fields") ? { warnings: (params: Params) => findFieldWarnings(draft.resource, params as JsonObject) } : {}),
   };
 }

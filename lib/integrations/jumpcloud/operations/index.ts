@@ -9,6 +9,7 @@ import { policyResultOperations } from "./policy-result";
 import { policyStatusOperations } from "./policy-status";
 import { policyTemplateOperations } from "./policy-template";
 import { policyTraversalOperations } from "./policy-traversal";
+import { lookupOperations } from "./lookup";
 
 export const resources = [
   { id: "policy", label: "Policy" },
@@ -28,7 +29,8 @@ export const operations: readonly JumpCloudOperation[] = [
   ...policyTemplateOperations,
 ];
 
-const byKey = new Map(operations.map((op) => [`${op.resource}.${op.operation}`, op]));
+// The client also runs the app's own lookups (systems, system groups), which the builder does not offer.
+const byKey = new Map([...operations, ...lookupOperations].map((op) => [`${op.resource}.${op.operation}`, op]));
 
 export function findOperation(resource: string, operation: string): JumpCloudOperation | undefined {
   return byKey.get(`${resource}.${operation}`);

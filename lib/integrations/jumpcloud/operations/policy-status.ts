@@ -20,7 +20,7 @@ export const policyStatusOperations = [
     path: "/systems/{system_id}/policystatuses",
     scopes: READ_SCOPES,
     notFound: "systemNotFound",
-    parameters: [idParam("systemId", "System", "system_id", "The ObjectID of the system.")],
+    parameters: [idParam("systemId", "System", "system_id", "The system: pick one from the list (search by hostname) or paste its ObjectID.", { resource: "system", operation: "list" })],
     listOptions: FULL_LIST,
     example: { systemId: "5a1b2c3d4e5f67890abcdef1", returnAll: true },
   }),
