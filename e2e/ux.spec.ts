@@ -268,6 +268,8 @@ test("small things: viewers get no New button, the one-time password can be copi
 test("dark theme: the JSON editor's gutter takes the editor's background", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/node-builder/new");
+  // CodeMirror loads after the page: wait until its chunk has arrived rather than a fixed time.
+  await page.waitForLoadState("networkidle");
   const gutter = page.locator(".cm-gutters").first();
   await expect(gutter).toBeVisible();
   const colours = await gutter.evaluate((element) => ({

@@ -7,7 +7,8 @@ import { cx } from "./class-names";
  */
 export function Table({ head, testId, children }: { head: ReactNode; testId?: string; children: ReactNode }) {
   return (
-    <div className="scroll-cue overflow-x-auto" data-testid={testId ? `${testId}-scroller` : undefined}>
+    // Focusable, so a keyboard can scroll it sideways too.
+    <div tabIndex={0} className="scroll-cue overflow-x-auto" data-testid={testId ? `${testId}-scroller` : undefined}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
           <tr>{head}</tr>
