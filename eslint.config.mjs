@@ -49,5 +49,15 @@ export default defineConfig([
     rules: restrict(appLayers, simulator, nodeOnly),
   },
   { files: ["lib/integrations/registry.ts"], rules: restrict(appLayers, simulator, nodeOnly) },
+  {
+    // Every browser test fails on a console error or failed request: that check lives in e2e/test.ts's `test`.
+    files: ["e2e/**/*.spec.ts", "e2e/**/*.setup.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "Import test and expect from ./test (it fails on console errors)." }] },
+      ],
+    },
+  },
   globalIgnores([".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", ".test-reports/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

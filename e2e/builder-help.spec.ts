@@ -2,7 +2,7 @@
 // groups, names beside ids, the run detail (resolved parameters, input, masked requests, Open in builder, Run
 // again) and the examples gallery with export and import of the sample input and credential.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createSimulatorCredential } from "./credentials";
 import { resetSimulator, simulatorInfo, type SimulatorInfo } from "./simulator";

@@ -3,7 +3,7 @@
 // down to a policy and a system, exports the CSV and reads it back; a viewer sees it all but cannot edit.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { createUser } from "./api-accounts";
 import { collectCspViolations } from "./csp-violations";
 import { createSimulatorCredential } from "./credentials";

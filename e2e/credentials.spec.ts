@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import pg from "pg";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createSimulatorCredential, fillApiKeyCredential, openNewCredentialForm } from "./credentials";

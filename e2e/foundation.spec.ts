@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { OWNER } from "./accounts";
 import { signIn } from "./sign-in";
 
@@ -36,7 +36,9 @@ test.describe("signed out", () => {
   });
 });
 
-test("an owner adds a viewer, who cannot open Settings -> Users; role changes and removal take effect at once", async ({ page, browser }) => {
+test("an owner adds a viewer, who cannot open Settings -> Users; role changes and removal take effect at once", async ({ page, browser, failures }) => {
+  // The viewer is refused Settings -> Users on purpose, until the promotion reaches their session.
+  failures.allow({ status: 403, url: "/settings/users" });
   await page.goto("/settings/users");
   await page.getByLabel("Name", { exact: true }).fill("Victor Viewer");
   await page.getByLabel("Email").fill("viewer@example.com");
@@ -70,6 +72,7 @@ test("an owner adds a viewer, who cannot open Settings -> Users; role changes an
 
   // Promote to admin: the viewer's existing session gets the new role without signing in again.
   await page.getByLabel("Role of viewer@example.com").selectOption("admin");
+  await page.getByRole("dialog", { name: "Change viewer@example.com’s role?" }).getByRole("button", { name: "Make Admin" }).click();
   await expect(page.getByLabel("Role of viewer@example.com")).toHaveValue("admin");
   await expect.poll(async () => (await viewer.goto("/settings/users"))?.status()).toBe(200);
 

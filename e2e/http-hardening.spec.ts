@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { APP_OUTPUT_FILE, OWNER_STATE } from "../playwright.config";
 import { anonymousContext, createToken, createUser, ownerId, signedInContext, withDb } from "./api-accounts";
 import { createSimulatorCredential } from "./credentials";
@@ -22,8 +22,10 @@ async function savedCredential(page: Page, prefix: string): Promise<{ name: stri
 }
 
 test.describe("content security policy", () => {
-  test("every page runs under the policy with no violation: forms, CodeMirror, the live preview, a run's result table", async ({ browser, baseURL }) => {
+  test("every page runs under the policy with no violation: forms, CodeMirror, the live preview, a run's result table", async ({ browser, baseURL, failures }) => {
     test.setTimeout(240_000);
+    // The error pages are visited on purpose: a missing page, setup once an owner exists, a viewer's 403.
+    failures.allow({ status: 404, url: "/no-such-page" }, { status: 404, url: "/setup" }, { status: 403, url: "/settings/users" });
     const context = await browser.newContext({ storageState: OWNER_STATE });
     const violations = await collectCspViolations(context);
     const page = await context.newPage();
@@ -92,7 +94,9 @@ test.describe("content security policy", () => {
     await Promise.all([context.close(), anonymous.close(), viewerContext.close()]);
   });
 
-  test("the policy is enforced: an injected event handler or style does not apply, and the listener reports it", async ({ browser }) => {
+  test("the policy is enforced: an injected event handler or style does not apply, and the listener reports it", async ({ browser, failures }) => {
+    // The injected image, and the browser's report of each refused injection.
+    failures.allow({ status: 404, url: "/no-such-image" }, { console: /Content Security Policy/ });
     const context = await browser.newContext({ storageState: OWNER_STATE });
     const violations = await collectCspViolations(context);
     const page = await context.newPage();
@@ -183,8 +187,10 @@ test.describe("cross-origin requests with the session cookie", () => {
   });
   test.afterAll(() => attacker.close());
 
-  test("a form on another port of this host cannot run a credential test; the app's own pages and API tokens can", async ({ browser, baseURL }) => {
+  test("a form on another port of this host cannot run a credential test; the app's own pages and API tokens can", async ({ browser, baseURL, failures }) => {
     test.setTimeout(120_000);
+    // The attacker's page (and its missing favicon) and the refused cross-origin request, with the browser's CORS report.
+    failures.allow({ url: attackerOrigin }, { status: 403, url: "/api/v1/credentials/" }, { console: /CORS policy/ });
     const context = await browser.newContext({ storageState: OWNER_STATE });
     const page = await context.newPage();
     const credential = await savedCredential(page, "CSRF");

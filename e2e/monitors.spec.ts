@@ -2,7 +2,7 @@
 // with clear refusals, run now (the worker takes the snapshot from the simulator), read compliance, CSV and trend,
 // pause, and delete.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { anonymousContext, createToken, ownerId, withDb } from "./api-accounts";
 import { createSimulatorCredential } from "./credentials";
 import { simulatorInfo } from "./simulator";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { OWNER_STATE } from "../playwright.config";
 import { createSimulatorCredential } from "./credentials";
 import { simulatorInfo, type SimulatorInfo } from "./simulator";

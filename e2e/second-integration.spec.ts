@@ -1,7 +1,7 @@
 // A second integration, registered only for tests (lib/integrations/example: one folder and one registry line),
 // runs end to end through the same paths as JumpCloud: credential form, builder preview, a server-action run
 // with its write confirmation, and POST /api/v1/nodes/execute.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createToken, ownerId } from "./api-accounts";
 
 const CREDENTIAL = "Example Service";

@@ -6,7 +6,7 @@ import { withRawParameters } from "../lib/integrations/jumpcloud/testing/raw-cli
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "./test";
 import { createJumpCloudClient } from "../lib/integrations/jumpcloud/client";
 import { APP_OUTPUT_FILE, OWNER_STATE } from "../playwright.config";
 import { anonymousContext, createToken, ownerId, rowCounts, withDb } from "./api-accounts";

@@ -1,6 +1,7 @@
 // Sessions end when they should (sign-out, password change, "sign out everywhere", the absolute lifetime) and a
 // copied cookie dies with them; a user with a one-time password can do nothing else until they replace it.
-import { expect, request as playwrightRequest, test, type Browser, type BrowserContext } from "@playwright/test";
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "./test";
 import { anonymousContext, createToken, createUser, signedInContext, withDb, type TestUser } from "./api-accounts";
 import { actionIds, callAction } from "./server-actions";
 import { signIn } from "./sign-in";

@@ -1,7 +1,7 @@
 // The sign-in throttle on every path into a session (the form's server action and Auth.js's own callback
 // route), shared by every app process through Postgres, and keyed by an IP the caller cannot choose.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./test";
 import { anonymousContext, createUser, withDb } from "./api-accounts";
 import { startSecondServer } from "./second-server";
 import { signIn } from "./sign-in";

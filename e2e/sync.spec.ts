@@ -1,7 +1,7 @@
 // Dynamic assignment: a sync node with a list of 25 groups shows its plan in the preview (the exact requests, with
 // copy as curl), applies it, and a second run changes nothing and reports 25 already present; the planner over the
 // HTTP API refuses an apply whose fresh plan differs from the one reviewed.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createToken, ownerId } from "./api-accounts";
 import { createSimulatorCredential } from "./credentials";

@@ -13,10 +13,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col">
       <TopBar user={user} />
       <div className="flex flex-1 flex-col md:flex-row">
-        <aside className="border-b border-zinc-200 p-3 md:w-56 md:border-r md:border-b-0 dark:border-zinc-800">
+        <aside className="border-b border-zinc-200 p-2 sm:p-3 md:w-56 md:shrink-0 md:border-r md:border-b-0 dark:border-zinc-800">
           <SideNav />
         </aside>
-        <main className="flex-1 p-6">
+        {/* min-w-0: a wide table scrolls inside its card instead of widening the page past a phone's screen. */}
+        <main className="min-w-0 flex-1 p-4 sm:p-6">
           <QueryProvider>{children}</QueryProvider>
         </main>
       </div>

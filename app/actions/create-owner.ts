@@ -22,7 +22,8 @@ export async function createOwner(raw: unknown): Promise<ActionResult<never>> {
     if (error instanceof GuardError) return { ok: false, error: error.toBody() };
     throw error;
   }
-  // Throws Next's redirect on success, which carries the new session cookie.
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
+  // Throws Next's redirect on success, which carries the new session cookie. Straight to the first page: "/"
+  // would redirect once more while the new cookie is still unknown to that render.
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/credentials" });
   throw new Error("unreachable: signIn redirects");
 }

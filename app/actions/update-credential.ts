@@ -7,5 +7,5 @@ import { updateCredential as update } from "@/lib/credentials/credential-store";
 export const updateCredential = guardedAction({ role: "admin", input: credentialUpdateSchema }, async (form, context) => {
   const updated = await update(form, context);
   revalidatePath("/credentials");
-  return { id: updated.id, version: updated.version };
+  return { id: updated.id, version: updated.version, warnings: updated.warnings };
 });

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { createCredential } from "@/app/actions/create-credential";
 import { updateCredential } from "@/app/actions/update-credential";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, SelectField, TextField, controlClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { FieldDescriptor, ServiceDescriptor } from "@/lib/credentials/service-descriptors";
@@ -35,6 +36,9 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [values, setValues] = useState<Record<string, string>>(initial?.settings ?? { region: "us" });
+  // Open when the saved credential uses a custom connection; afterwards only the user opens or closes it, so
+  // clearing the URL being typed does not fold the field away.
+  const [connectionOpen, setConnectionOpen] = useState(Boolean(initial?.settings.baseUrl) || (initial?.settings.region ?? "us") !== "us");
   // Secrets of the saved credential (same auth type) are kept unless the admin chooses to replace or clear them.
   const [replacing, setReplacing] = useState<Record<string, boolean>>({});
   const [clearing, setClearing] = useState<Record<string, boolean>>({});
@@ -61,15 +65,28 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
   const testedValues = JSON.stringify(payload().fields) + JSON.stringify(payload().clearSecrets ?? []) + authType.id + service.id;
   const receipt = test.receiptFor(testedValues);
 
+  const showErrors = (errors: Record<string, string> | undefined) => {
+    setFieldErrors(errors ?? {});
+    // An error on a connection field must be seen: unfold the section that holds it.
+    if (service.connectionFields.some((field) => errors?.[field.name])) setConnectionOpen(true);
+  };
+
   const runTest = () => {
     setError(undefined);
     setFieldErrors({});
     void test.start({ ...payload(), ...(initial ? { id: initial.id } : {}) }, testedValues).then((failure) => {
       if (failure) {
         setError(failure.message);
-        setFieldErrors(failure.fieldErrors ?? {});
+        showErrors(failure.fieldErrors);
       }
     });
+  };
+
+  // Saved, but with something the admin must know now (a stored signature that expires in minutes).
+  const [savedWarnings, setSavedWarnings] = useState<string[]>([]);
+  const leave = () => {
+    router.push("/credentials");
+    router.refresh();
   };
 
   const save = () => {
@@ -78,12 +95,11 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
     startSaving(async () => {
       const form = { ...payload(), ...(receipt ? { testReceipt: receipt } : {}) };
       const result = initial ? await updateCredential({ ...form, id: initial.id, expectedVersion: initial.version }) : await createCredential(form);
-      if (result.ok) {
-        router.push("/credentials");
-        router.refresh();
-      } else {
+      if (result.ok && result.data.warnings.length > 0) setSavedWarnings(result.data.warnings);
+      else if (result.ok) leave();
+      else {
         setError(result.error.message);
-        setFieldErrors(result.error.fieldErrors ?? {});
+        showErrors(result.error.fieldErrors);
       }
     });
   };
@@ -216,7 +232,11 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
       </fieldset>
       {authType.fields.map(renderField)}
       {service.connectionFields.length > 0 && (
-        <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" open={Boolean(values.baseUrl) || values.region !== "us"}>
+        <details
+          className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+          open={connectionOpen}
+          onToggle={(event) => setConnectionOpen(event.currentTarget.open)}
+        >
           <summary className="cursor-pointer text-sm font-medium">Connection: {service.connectionFields.map((field) => field.label).join(", ")}</summary>
           <div className="mt-3 space-y-4">{service.connectionFields.map(renderField)}</div>
         </details>
@@ -240,6 +260,19 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
           {saving ? "Saving…" : "Save"}
         </Button>
       </div>
+      <ConfirmDialog
+        open={savedWarnings.length > 0}
+        title="Credential saved, with a warning"
+        message={savedWarnings.map((warning) => (
+          <p key={warning} data-testid="save-warning">
+            {warning}
+          </p>
+        ))}
+        confirmLabel="Go to credentials"
+        cancelLabel={null}
+        onConfirm={leave}
+        onCancel={leave}
+      />
     </form>
   );
 }

@@ -36,7 +36,7 @@ export function FieldFrame({ spec, path, text, children }: { spec: ParameterSpec
       <label htmlFor={id} className="block text-sm font-medium">
         {spec.label}
         {spec.required && <span className="text-red-600"> *</span>}
-        <span aria-hidden className="ml-2 font-mono text-xs font-normal text-zinc-400">
+        <span aria-hidden className="ml-2 font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">
           {spec.name}
         </span>
       </label>

@@ -70,7 +70,18 @@ export function JsonEditor({ initialText, onChange, label, readOnly = false, deb
           EditorView.contentAttributes.of({ "aria-label": label, ...(testId ? { "data-testid": testId } : {}) }),
           // CodeMirror adds <style> elements; the page's CSP admits them with the page's nonce.
           EditorView.cspNonce.of(documentNonce() ?? ""),
-          EditorView.theme({ "&": { height, fontSize: "12px" }, ".cm-scroller": { overflow: "auto", fontFamily: "ui-monospace, monospace" } }),
+          EditorView.theme({
+            "&": { height, fontSize: "12px" },
+            ".cm-scroller": { overflow: "auto", fontFamily: "ui-monospace, monospace" },
+            // The gutter and cursor follow the page's text colour, so the dark theme has no light strip or lost cursor.
+            ".cm-gutters": {
+              backgroundColor: "transparent",
+              color: "inherit",
+              borderRight: "1px solid color-mix(in srgb, currentColor 20%, transparent)",
+            },
+            ".cm-gutterElement": { opacity: "0.65" },
+            ".cm-cursor, .cm-dropCursor": { borderLeftColor: "currentColor" },
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             clearTimeout(timer);

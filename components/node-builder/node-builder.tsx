@@ -26,6 +26,8 @@ import { FieldContext } from "./field-context";
 import { InputKeyTree } from "./input-key-tree";
 import { ParameterForm } from "./parameter-form";
 import { PreviewPanel } from "./preview-panel";
+import { useLeaveGuard } from "./use-leave-guard";
+import { WriteTargets } from "./write-targets";
 
 // CodeMirror and the result table load after the page: they are not needed for the first paint.
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
@@ -94,6 +96,12 @@ export function NodeBuilder({
   const inputController = useRef<JsonEditorController | null>(null);
   const inputTextRef = useRef(initial.sampleInputText);
 
+  // What was last saved (or loaded): leaving with anything else asks first.
+  const snapshot = () => JSON.stringify([name, credentialId, config, inputTextRef.current]);
+  const [loadedSnapshot] = useState(() => JSON.stringify([initial.name, initial.credentialId ?? "", initial.config, initial.sampleInputText]));
+  const savedSnapshot = useRef(loadedSnapshot);
+  const leaveGuard = useLeaveGuard(() => canEdit && snapshot() !== savedSnapshot.current);
+
   const readOnly = !canEdit;
   const integration = getIntegration(config.integration_service);
   const credential = allCredentials.find((c) => c.id === credentialId && c.service === config.integration_service);
@@ -160,10 +168,11 @@ export function NodeBuilder({
     mutationFn: async () => {
       const form = { name, config, credentialId: credentialId || null, sampleInput: inputIssues.length === 0 ? (input ?? null) : null };
       const { id, version: expectedVersion } = saved.current;
+      const snapshotOfSave = snapshot();
       const saving = saveNodeConfig(id && expectedVersion ? { ...form, id, expectedVersion } : form).then((result) => {
         if (!result.ok) throw new Error(result.error.message);
         saved.current = { id: result.data.id, version: result.data.version };
-        return { ...result.data, created: !id };
+        return { ...result.data, created: !id, snapshot: snapshotOfSave };
       });
       pendingSave.current = saving;
       try {
@@ -173,6 +182,7 @@ export function NodeBuilder({
       }
     },
     onSuccess: (data) => {
+      savedSnapshot.current = data.snapshot;
       setNotice({ tone: "success", text: `Saved "${data.name}".` });
       // Keep this builder (and its run result) mounted; the address now names the saved node.
       if (data.created) window.history.replaceState(null, "", `/node-builder/${data.id}`);
@@ -203,8 +213,21 @@ export function NodeBuilder({
 
   const startRun = () => {
     const write = op ? describeWrite(op, preview.resolved.parameters) : null;
-    if (write) setConfirming(write);
-    else run.mutate();
+    if (!write) {
+      run.mutate();
+      return;
+    }
+    // A change is confirmed only once it could run: not while the preview shows the config invalid.
+    const problems = preview.resolved.issues.filter((issue) => issue.severity === "error").length;
+    if (problems > 0 || !preview.plan) {
+      setNotice({
+        tone: "error",
+        text: `Nothing was sent: fix ${problems > 0 ? `the ${problems === 1 ? "problem" : `${problems} problems`}` : "what"} the preview shows before running this change.`,
+      });
+      return;
+    }
+    setNotice(null);
+    setConfirming(write);
   };
 
   const fieldContext = useMemo(
@@ -397,9 +420,26 @@ export function NodeBuilder({
           }}
         />
         <ConfirmDialog
+          open={leaveGuard.leaving !== null}
+          title="Leave without saving?"
+          message={`Your changes to ${name.trim() || "this node"} are not saved and will be lost.`}
+          confirmLabel="Leave without saving"
+          cancelLabel="Stay on this page"
+          danger
+          onCancel={leaveGuard.stay}
+          onConfirm={leaveGuard.leave}
+        />
+        <ConfirmDialog
           open={confirming !== null}
-          title="Run this change?"
-          message={confirming?.summary ?? null}
+          title={confirming ? `${confirming.action}?` : ""}
+          message={
+            confirming && (
+              <>
+                <p>{confirming.summary}</p>
+                {op && <WriteTargets op={op} parameters={preview.resolved.parameters} />}
+              </>
+            )
+          }
           confirmLabel={confirming?.action ?? "Run"}
           danger={confirming?.destructive ?? false}
           onCancel={() => setConfirming(null)}

@@ -43,7 +43,16 @@ export function NodeConfigActions({ id, name, version }: { id: string; name: str
           {error}
         </span>
       )}
-      <Dialog open={renaming} title={`Rename ${name}`} onClose={() => setRenaming(false)}>
+      <Dialog
+        open={renaming}
+        title={`Rename ${name}`}
+        onClose={() => setRenaming(false)}
+        onSubmit={() => {
+          if (newName.trim() === "" || rename.isPending) return;
+          setRenaming(false);
+          rename.mutate();
+        }}
+      >
         <label className="block space-y-1">
           <span className="font-medium">New name</span>
           <input className={controlClass} value={newName} onChange={(e) => setNewName(e.target.value)} />
@@ -52,13 +61,7 @@ export function NodeConfigActions({ id, name, version }: { id: string; name: str
           <Button variant="secondary" onClick={() => setRenaming(false)}>
             Cancel
           </Button>
-          <Button
-            disabled={newName.trim() === "" || rename.isPending}
-            onClick={() => {
-              setRenaming(false);
-              rename.mutate();
-            }}
-          >
+          <Button type="submit" disabled={newName.trim() === "" || rename.isPending}>
             Rename
           </Button>
         </div>
@@ -67,7 +70,7 @@ export function NodeConfigActions({ id, name, version }: { id: string; name: str
         open={deleting}
         title={`Delete ${name}?`}
         message="The node config is removed; its past runs stay in the run history."
-        confirmLabel="Delete"
+        confirmLabel="Delete node"
         danger
         onCancel={() => setDeleting(false)}
         onConfirm={() => {

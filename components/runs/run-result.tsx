@@ -91,7 +91,7 @@ export function RunResult({ outcome, lookup }: { outcome: RunOutcome; lookup?: {
             <ItemsTable items={outcome.items} names={names} />
           )
         ) : (
-          <pre className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-800" data-testid="run-json">
+          <pre tabIndex={0} className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-800" data-testid="run-json">
             {JSON.stringify(outcome.items, null, 2)}
           </pre>
         )}

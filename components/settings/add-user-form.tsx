@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { addUser } from "@/app/actions/add-user";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
@@ -34,9 +35,13 @@ export function AddUserForm({ roles }: { roles: Role[] }) {
       {created && (
         <div className="sm:col-span-3">
           <Notice tone="success" testId="temporary-password">
-            Added {created.email}. Their one-time password is{" "}
-            <code className="font-mono font-semibold select-all">{created.temporaryPassword}</code>. Give it to them
-            privately; it is not shown again.
+            <p>Added {created.email}. Give them this one-time password privately; it is not shown again.</p>
+            <div className="mt-2 flex items-center gap-2">
+              <code className="block flex-1 overflow-x-auto rounded bg-white/60 px-2 py-1 font-mono font-semibold select-all dark:bg-black/30" data-testid="temporary-password-value">
+                {created.temporaryPassword}
+              </code>
+              <CopyButton value={created.temporaryPassword} />
+            </div>
           </Notice>
         </div>
       )}

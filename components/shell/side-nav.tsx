@@ -15,7 +15,7 @@ const ITEMS = [
 export function SideNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 md:flex-col">
+    <nav aria-label="Main" className="flex flex-wrap gap-1 md:flex-col">
       {ITEMS.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -6,14 +6,14 @@ import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
 export function TopBar({ user }: { user: { name: string; email: string; role: Role } }) {
   return (
-    <header className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
+    <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
       <Link href="/" className="flex items-center gap-2 font-semibold">
         {/* eslint-disable-next-line @next/next/no-img-element -- a static 24px svg needs no optimisation */}
         <img src="/icon.svg" alt="" width={24} height={24} />
         JumpCloud Connections
       </Link>
       <div className="flex items-center gap-3 text-sm">
-        <span data-testid="signed-in-user" title={user.email}>
+        <span data-testid="signed-in-user" title={user.email} className="max-w-40 truncate">
           {user.name}
         </span>
         <Badge tone="brand">{ROLE_LABELS[user.role]}</Badge>

@@ -1,9 +1,9 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type ComponentProps, type ReactNode, type SelectHTMLAttributes } from "react";
 import { cx } from "./class-names";
 
 export const controlClass =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-zinc-400 " +
-  "focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-zinc-700 dark:bg-zinc-900 " +
+  "focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/70 dark:border-zinc-700 dark:bg-zinc-900 " +
   "aria-[invalid=true]:border-red-500";
 
 interface FieldProps {
@@ -23,10 +23,11 @@ export function Field({ label, help, error, children }: FieldProps) {
         {label}
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
+      {/* A <div>: help may hold a "how to" list, which a <p> cannot (the browser would re-nest it and break hydration). */}
       {help && (
-        <p id={`${id}-help`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        <div id={`${id}-help`} className="text-xs text-zinc-600 dark:text-zinc-400">
           {help}
-        </p>
+        </div>
       )}
       {error && (
         <p id={`${id}-error`} className="text-xs font-medium text-red-600 dark:text-red-400">
@@ -43,7 +44,7 @@ export function TextField({
   error,
   className,
   ...props
-}: Omit<FieldProps, "children"> & InputHTMLAttributes<HTMLInputElement>) {
+}: Omit<FieldProps, "children"> & ComponentProps<"input">) {
   return (
     <Field label={label} help={help} error={error}>
       {(a11y) => <input className={cx(controlClass, className)} {...a11y} {...props} />}

@@ -52,12 +52,25 @@ export async function requireUser(atLeast: Role = "viewer", { beforePasswordChan
   return user;
 }
 
+/** "createdAt" → "created at": a field's key read as words, for the one message a form shows above its fields. */
+function fieldWords(path: string): string {
+  const last = path.split(".").pop() ?? path;
+  return last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/** The form's banner: the first problem as a sentence (the field's own message is shown beside it too). */
+function formSummary(fieldErrors: Record<string, string>): string {
+  const entries = Object.entries(fieldErrors);
+  const [path, message] = entries[0] ?? ["_", "The form is not complete."];
+  const sentence = message === "Required" ? `Enter the ${fieldWords(path)}.` : /[.!?]$/.test(message) ? message : `${message}.`;
+  return entries.length > 1 ? `${sentence} ${entries.length - 1} more field${entries.length > 2 ? "s need" : " needs"} attention.` : sentence;
+}
+
 function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsFromZod(parsed.error, raw);
-    const first = Object.entries(fieldErrors)[0];
-    throw new GuardError("invalid", first ? `${first[0] === "_" ? "Input" : first[0]}: ${first[1]}` : "Invalid input.", fieldErrors);
+    throw new GuardError("invalid", formSummary(fieldErrors), fieldErrors);
   }
   return parsed.data;
 }

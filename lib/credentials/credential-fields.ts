@@ -72,7 +72,8 @@ export function assertAllowedHost(service: IntegrationDefinition, connection: un
   try {
     service.checkConnection(connection, allowedOrigins());
   } catch (error) {
-    if (isIntegrationError(error)) throw new CredentialError("invalid", error.message, { baseUrl: error.message });
+    // The banner says what to do about it too (which setting allows a host); the field names the refusal.
+    if (isIntegrationError(error)) throw new CredentialError("invalid", [error.message, error.guidance].filter(Boolean).join(" "), { baseUrl: error.message });
     throw error;
   }
 }

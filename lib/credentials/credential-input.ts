@@ -24,7 +24,11 @@ export const credentialUpdateSchema = credentialFormSchema.extend({
 });
 
 /** Test Connection on the form's values; `id` when editing, so secrets left empty come from the stored ones. */
-export const credentialTestSchema = credentialFormSchema.extend({ id: z.string().min(1).optional() });
+export const credentialTestSchema = credentialFormSchema.extend({
+  // A connection can be tested before it has a name.
+  name: z.string().trim().max(100, "Keep the name under 100 characters").default(""),
+  id: z.string().min(1).optional(),
+});
 export type CredentialTest = z.infer<typeof credentialTestSchema>;
 export type CredentialUpdate = z.infer<typeof credentialUpdateSchema>;
 

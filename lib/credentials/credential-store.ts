@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { appKeyring } from "./app-keyring";
 import { CredentialError } from "./credential-errors";
 import { assertAllowedHost, requireAuthType, requireService, splitFields, validateFields } from "./credential-fields";
+import type { IntegrationDefinition } from "@/lib/integrations/types";
 import type { CredentialForm, CredentialUpdate } from "./credential-input";
 import { readTestReceipt, testColumns, valuesDigest } from "./test-receipt";
 
@@ -36,6 +37,13 @@ const DISPLAY_SELECT = {
 export type CredentialSummary = Prisma.CredentialGetPayload<{ select: typeof DISPLAY_SELECT }> & {
   settings: Record<string, string>;
 };
+
+/** A saved credential and what its saver should know about it (a stored signature that expires soon). */
+export type SavedCredential = CredentialSummary & { warnings: string[] };
+
+function warningsFor(service: IntegrationDefinition, auth: unknown): string[] {
+  return service.credentialWarnings?.(auth, new Date()) ?? [];
+}
 
 const storedSecretsSchema = z.record(z.string(), z.string());
 
@@ -146,9 +154,10 @@ function digestOf(split: { settings: Record<string, string>; secrets: Record<str
   return valuesDigest(authType, { ...split.settings, ...split.secrets });
 }
 
-export async function createCredential(form: CredentialForm, { user, ip }: GuardContext): Promise<CredentialSummary> {
+export async function createCredential(form: CredentialForm, { user, ip }: GuardContext): Promise<SavedCredential> {
   const service = requireService(form.service);
-  assertAllowedHost(service, validateFields(service, form.authType, form.fields).connection);
+  const { auth, connection } = validateFields(service, form.authType, form.fields);
+  assertAllowedHost(service, connection);
   const { settings, secrets } = splitFields(service, form.authType, form.fields);
   // The form's Test Connection of exactly these values becomes the new credential's status.
   const tested = readTestReceipt(form.testReceipt, { service: service.id, credentialId: undefined, authType: form.authType, fields: { ...settings, ...secrets } });
@@ -173,7 +182,7 @@ export async function createCredential(form: CredentialForm, { user, ip }: Guard
         { actor: user, action: "credential.created", target: form.name, metadata: { service: service.id, authType: form.authType }, ip },
         tx,
       );
-      return created as CredentialSummary;
+      return { ...(created as CredentialSummary), warnings: warningsFor(service, auth) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(form.name);
@@ -235,10 +244,11 @@ function hostChanged(service: ReturnType<typeof requireService>, stored: Record<
   return normalized(stored) !== normalized(form);
 }
 
-export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<CredentialSummary> {
+export async function updateCredential(update: CredentialUpdate, { user, ip }: GuardContext): Promise<SavedCredential> {
   const service = requireService(update.service);
   const { fields, storedDigest } = await mergeWithStored(update.service, update.id, update.authType, update.fields, update.clearSecrets ?? []);
-  assertAllowedHost(service, validateFields(service, update.authType, fields).connection);
+  const { auth, connection } = validateFields(service, update.authType, fields);
+  assertAllowedHost(service, connection);
   const split = splitFields(service, update.authType, fields);
   const { settings, secrets } = split;
   const replaced = Object.keys(update.fields).filter((name) => update.fields[name]?.trim() && name in secrets);
@@ -276,7 +286,8 @@ export async function updateCredential(update: CredentialUpdate, { user, ip }: G
         },
         tx,
       );
-      return (await tx.credential.findUniqueOrThrow({ where: { id: update.id }, select: DISPLAY_SELECT })) as CredentialSummary;
+      const saved = (await tx.credential.findUniqueOrThrow({ where: { id: update.id }, select: DISPLAY_SELECT })) as CredentialSummary;
+      return { ...saved, warnings: warningsFor(service, auth) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(update.name);

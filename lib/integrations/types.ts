@@ -264,6 +264,8 @@ export interface IntegrationDefinition {
   connectionFields: readonly CredentialField[];
   /** Validates secret and non-secret fields of an auth type; throws an IntegrationError naming the field. */
   parseAuth(authType: string, values: Record<string, string>): unknown;
+  /** What a valid credential should still know before it is saved (a secret that expires soon), in plain words. */
+  credentialWarnings?(auth: unknown, now: Date): string[];
   parseConnection(values: Record<string, string>): unknown;
   /** Refuses a connection the server will never call (a host outside the allow-list), before any request. */
   checkConnection(connection: unknown, allowedOrigins: readonly string[]): void;

@@ -20,12 +20,17 @@ export default async function NodeBuilderPage() {
     <div className="max-w-6xl space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Node builder</h1>
-        <Link href="/node-builder/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          New
-        </Link>
+        {/* Viewers cannot create nodes: no button that only leads to a refusal. */}
+        {canEdit && (
+          <Link href="/node-builder/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            New
+          </Link>
+        )}
       </div>
       {nodes.length === 0 ? (
-        <EmptyState title="No node configurations yet">Design an integration node with New, or import one of the guide&apos;s examples.</EmptyState>
+        <EmptyState title="No node configurations yet">
+          {canEdit ? <>Design an integration node with New, or import one of the guide&apos;s examples.</> : "Editors design integration nodes here."}
+        </EmptyState>
       ) : (
         <Card className="overflow-x-auto p-0">
           <Table

@@ -12,7 +12,7 @@ const objectId = (what: string) => z.string().trim().regex(/^[0-9a-fA-F]{24}$/, 
 const orgIdField: CredentialField = {
   name: "orgId",
   label: "Default Organization ID",
-  help: "Sent as x-org-id on every request; required when the admin manages several organizations (MTP). A node's xOrgId overrides it.",
+  help: "Sent as x-org-id on every request; required when the admin manages several organizations (MTP). A node's own Organization ID overrides it.",
   kind: "text",
   secret: false,
   required: false,
@@ -189,6 +189,23 @@ export function parseJumpCloudAuth(type: string, values: unknown): JumpCloudAuth
     });
   }
   return auth;
+}
+
+/** How long JumpCloud accepts a System Context signature after the date it signed (its docs: "within 5 minutes"). */
+const STORED_SIGNATURE_MINUTES = 5;
+
+/** A stored date and signature (no private key) works for minutes only: say so before it is saved. */
+export function jumpcloudCredentialWarnings(auth: JumpCloudAuth, now: Date): string[] {
+  if (auth.type !== "systemContext" || auth.privateKeyPem || !auth.date || !auth.signature) return [];
+  const signedAt = Date.parse(auth.date);
+  const expiresAt = signedAt + STORED_SIGNATURE_MINUTES * 60_000;
+  const when =
+    expiresAt <= now.getTime()
+      ? `Its System Date (${auth.date}) is already more than ${STORED_SIGNATURE_MINUTES} minutes old, so JumpCloud will refuse it now.`
+      : `It stops working at about ${new Date(expiresAt).toUTCString()}.`;
+  return [
+    `A stored System Date and Signature expires: JumpCloud accepts the signature only for about ${STORED_SIGNATURE_MINUTES} minutes after its date. ${when} Add the Private Key so every request is signed live.`,
+  ];
 }
 
 export function parseConnectionSettings(values: unknown): ConnectionSettings {

@@ -49,7 +49,11 @@ export const jumpcloudErrorKinds = {
     status: 422,
     advice: "Use an API Key credential (recommended) or a service account; System Context only works for a device's own system endpoints.",
   },
-  hostNotAllowed: { status: 422, advice: "Use the US, EU or IN region, or ask an administrator to allow the custom base URL." },
+  hostNotAllowed: {
+    status: 422,
+    advice:
+      "Choose the US, EU or IN region, or allow the custom host: the server's owner adds its origin (e.g. http://127.0.0.1:4010) to the JUMPCLOUD_ALLOWED_ORIGINS setting, comma-separated, and restarts the app.",
+  },
   rateLimited: { status: 429, advice: "JumpCloud has API rate limits. Implement delays between operations if you encounter rate limiting errors." },
   unavailable: { status: 502, advice: "JumpCloud is temporarily unavailable. The request was retried; try again in a few minutes." },
   unreachable: { status: 502, advice: "Check the region or base URL of the credential and the server's network access to JumpCloud." },
@@ -90,8 +94,9 @@ export function testHeadline(kind: string, authType: string): string {
     case "targetNotFound":
       return "Target not found";
     case "unreachable":
-    case "hostNotAllowed":
       return "Host unreachable";
+    case "hostNotAllowed":
+      return "Host not allowed";
     case "timeout":
       return "Timed out";
     case "rateLimited":

@@ -24,17 +24,34 @@ export interface Endpoints {
   allowed: ReadonlySet<string>;
 }
 
-function normalizeOrigin(value: string): string | undefined {
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** The API paths people paste with a base URL; the client adds them itself. */
+const API_SUFFIX = /\/api(\/v[12])?\/?$/;
+
+/**
+ * The origin of a base URL or an allow-list entry, in the forms people write them: `http://127.0.0.1:4010`,
+ * `http://127.0.0.1:4010/api/v2`, `localhost:4010` (no scheme: http on this machine, https elsewhere).
+ * Undefined when it is not an origin (a query, credentials in the URL, another path, another scheme).
+ */
+export function normalizeOrigin(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === "") return undefined;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `${LOOPBACK_NAMES.has(trimmed.split(/[:/]/)[0]!.toLowerCase()) || trimmed.startsWith("[::1]") ? "http" : "https"}://${trimmed}`;
   try {
-    const url = new URL(value);
+    const url = new URL(withScheme);
     if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-    if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
-      return undefined;
-    }
+    const path = url.pathname.replace(API_SUFFIX, "");
+    if (url.username || url.password || url.search || url.hash || (path !== "/" && path !== "")) return undefined;
     return url.origin;
   } catch {
     return undefined;
   }
+}
+
+/** `localhost`, `127.0.0.1` and `[::1]` name the same machine: an allow-list entry with one admits the others. */
+function sameMachineKey(origin: string): string {
+  const url = new URL(origin);
+  return LOOPBACK_NAMES.has(url.hostname) ? `${url.protocol}//loopback:${url.port}` : origin;
 }
 
 /** Resolves the region or the allow-listed custom origin; refuses any other host before a request is made. */
@@ -42,13 +59,17 @@ export function resolveEndpoints(connection: ConnectionSettings | undefined, all
   const baseUrl = connection?.baseUrl?.trim();
   if (baseUrl) {
     const origin = normalizeOrigin(baseUrl);
-    const allowList = new Set(allowedOrigins.map(normalizeOrigin).filter((o): o is string => o !== undefined));
-    if (origin === undefined || !allowList.has(origin)) {
+    const allowList = allowedOrigins.map(normalizeOrigin).filter((o): o is string => o !== undefined);
+    const allowed = new Set(allowList.map(sameMachineKey));
+    if (origin === undefined || !allowed.has(sameMachineKey(origin))) {
       throw new JumpCloudError({
         kind: "hostNotAllowed",
-        message: `The base URL "${baseUrl}" is not allowed: only the JumpCloud US, EU and IN consoles${
-          allowList.size > 0 ? ` and ${[...allowList].join(", ")}` : ""
-        } can be reached.`,
+        message:
+          origin === undefined
+            ? `The base URL "${baseUrl}" is not allowed: give the scheme, host and port only, e.g. https://jumpcloud-proxy.example.com.`
+            : `The host ${origin} is not allowed: it is not on this server's list of allowed hosts, so nothing was sent. Only the JumpCloud US, EU and IN consoles${
+                allowList.length > 0 ? ` and ${allowList.join(", ")}` : ""
+              } can be reached.`,
       });
     }
     const tokenUrl = `${origin}/oauth2/token`;

@@ -3,7 +3,7 @@ import type { IntegrationDefinition } from "../types";
 import { describeAuth, type JumpCloudAuth } from "./auth";
 import { jumpcloudCompliance } from "./compliance";
 import { createJumpCloudClient } from "./client";
-import { jumpcloudAuthTypes, jumpcloudConnectionFields, parseConnectionSettings, parseJumpCloudAuth } from "./credentials";
+import { jumpcloudAuthTypes, jumpcloudConnectionFields, jumpcloudCredentialWarnings, parseConnectionSettings, parseJumpCloudAuth } from "./credentials";
 import { jumpcloudErrorKinds, testHeadline } from "./errors";
 import { resolveEndpoints, type ConnectionSettings } from "./hosts";
 import { idReferences } from "./id-references";
@@ -19,6 +19,7 @@ export const jumpcloud: IntegrationDefinition = {
   authTypes: jumpcloudAuthTypes,
   connectionFields: jumpcloudConnectionFields,
   parseAuth: parseJumpCloudAuth,
+  credentialWarnings: (auth, now) => jumpcloudCredentialWarnings(auth as JumpCloudAuth, now),
   parseConnection: parseConnectionSettings,
   checkConnection: (connection, allowedOrigins) => void resolveEndpoints(connection as ConnectionSettings, allowedOrigins),
   describeAuth,

@@ -251,11 +251,11 @@ export class Transport {
     }
     let error: JumpCloudError;
     if (status === 401 && lower.includes("no organization selected")) {
-      error = make("orgIdRequired", `This API key spans several organizations, so an organization ID is required (HTTP 401${said}). Set additionalFields.xOrgId or the credential's default org id.`);
+      error = make("orgIdRequired", `This API key spans several organizations, so an organization ID is required (HTTP 401${said}). Enter the credential's Default Organization ID, or the node's Organization ID (xOrgId) for one run.`);
     } else if (status === 401) {
       error = make("authenticationFailed", authorizer.unauthorized(sentHeaders));
     } else if ((status === 400 || status === 403 || status === 404) && mentionsOrg) {
-      error = make("orgIdInvalid", `The organization ID was rejected (HTTP ${status}${said}). Check additionalFields.xOrgId or the credential's default org id.`);
+      error = make("orgIdInvalid", `The organization ID was rejected (HTTP ${status}${said}). Check the credential's Default Organization ID, or the node's Organization ID (xOrgId).`);
     } else if (status === 403) {
       error = make("permissionDenied", `Permission denied (HTTP 403) for ${call.method} ${call.path}${said}. The credential's admin role or scopes do not allow this operation.`);
     } else if (status === 404) {

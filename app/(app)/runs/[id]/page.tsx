@@ -34,7 +34,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 function Json({ value, testId }: { value: unknown; testId: string }) {
   return (
-    <pre className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-800" data-testid={testId}>
+    <pre tabIndex={0} className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-800" data-testid={testId}>
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -163,7 +163,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
                   {request.purpose}
                   {request.pagination ? ` · ${request.pagination.pageSize} per page until ${request.pagination.until}` : ""}
                 </p>
-                <pre className="mt-1 overflow-auto font-mono text-zinc-600 dark:text-zinc-300">
+                <pre tabIndex={0} className="mt-1 overflow-auto font-mono text-zinc-600 dark:text-zinc-300">
                   {Object.entries(request.headers)
                     .map(([name, value]) => `${name}: ${value}`)
                     .join("\n")}
