@@ -68,7 +68,7 @@ interface Gathered {
 
 /** One call of the integration's client, validated like any other run. */
 function runCall(integration: IntegrationDefinition, client: IntegrationClient, call: OperationCall, signal: AbortSignal): Promise<RunResult> {
-  const op = requireOperation(integration, call.resource, call.operation);
+  const op = call.description ?? requireOperation(integration, call.resource, call.operation);
   return client.run(op, validParameters(op, call.params), { signal });
 }
 

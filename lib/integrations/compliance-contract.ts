@@ -1,5 +1,6 @@
 // What an integration tells the compliance monitor: how to list the policies and the latest status of each
 // (policy, system) pair, and what a status record means. Vendor-neutral; each service implements it in its folder.
+import type { OperationDescription } from "./types";
 
 /** States a status record can mean; "removed" is decided by the monitor (a pair that is no longer listed). */
 export type ObservedState = "passing" | "failing" | "pending" | "unknown";
@@ -23,6 +24,8 @@ export interface OperationCall {
   resource: string;
   operation: string;
   params: Record<string, unknown>;
+  /** For a lookup the integration runs for itself but does not offer as a node operation (not in `operations`). */
+  description?: OperationDescription;
 }
 
 export interface ComplianceSupport {

@@ -1,6 +1,7 @@
 // How JumpCloud's policy statuses read as compliance: the fields of a PolicyResult that mean passing, failing or
 // pending, and the calls a compliance snapshot makes (policy list, then each policy's statuses, all returnAll).
 import type { ComplianceSupport, ObservedState, ObservedStatus, OperationCall, PolicyRef } from "../compliance-contract";
+import { requireOperation } from "./operations/index";
 
 const DETAIL_MAX = 200;
 // What a snapshot reads of each status: the spec's PolicyResult fields that decide the state and explain it.
@@ -75,6 +76,11 @@ export const jumpcloudCompliance: ComplianceSupport = {
   readStatus: readPolicyStatus,
   policyGone: (kind) => kind === "policyNotFound",
   // Hostnames come from the v1 systems list (the hidden system lookup), only the two fields that name a system.
-  listSystems: (orgId): OperationCall => ({ resource: "system", operation: "list", params: { returnAll: true, v1Fields: ["hostname", "displayName"], ...orgParams(orgId) } }),
+  listSystems: (orgId): OperationCall => ({
+    resource: "system",
+    operation: "list",
+    params: { returnAll: true, v1Fields: ["hostname", "displayName"], ...orgParams(orgId) },
+    description: requireOperation("system", "list"),
+  }),
   readSystem: readSystemName,
 };
