@@ -47,11 +47,28 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/v1/compliance/pairs": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs?state=failing" } },
   "GET /api/v1/compliance/pairs.csv": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/pairs.csv?state=failing" } },
   "GET /api/v1/compliance/trend": { access: { role: "viewer", scopes: ["compliance:read"] }, probe: { path: "/api/v1/compliance/trend" } },
+  "GET /api/v1/baselines": { access: { role: "viewer", scopes: ["baselines:read"] }, probe: { path: "/api/v1/baselines" } },
+  "POST /api/v1/baselines": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines", data: {} } },
+  "GET /api/v1/baselines/[id]": { access: { role: "viewer", scopes: ["baselines:read"] }, probe: { path: "/api/v1/baselines/no-such-baseline" } },
+  "PATCH /api/v1/baselines/[id]": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines/no-such-baseline", data: { name: "x" } } },
+  "DELETE /api/v1/baselines/[id]": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines/no-such-baseline" } },
+  "POST /api/v1/baselines/[id]/capture": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines/no-such-baseline/capture", data: {} } },
+  "GET /api/v1/baselines/[id]/versions": { access: { role: "viewer", scopes: ["baselines:read"] }, probe: { path: "/api/v1/baselines/no-such-baseline/versions" } },
+  "GET /api/v1/baselines/[id]/drift": { access: { role: "viewer", scopes: ["baselines:read"] }, probe: { path: "/api/v1/baselines/no-such-baseline/drift" } },
+  "POST /api/v1/baselines/[id]/drift": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines/no-such-baseline/drift" } },
+  "POST /api/v1/baselines/[id]/drift/[itemId]": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines/no-such-baseline/drift/no-such-item", data: { action: "accept" } } },
 };
 
 /** Server actions by `file#export`: "public" ones check their own preconditions (setup, sign-in). */
 const ACTIONS: Record<string, Role | "public"> = {
   "add-user.ts#addUser": "admin",
+  "capture-baseline.ts#captureBaseline": "editor",
+  "check-drift.ts#checkDrift": "editor",
+  "resolve-drift.ts#acceptDriftItem": "editor",
+  "resolve-drift.ts#previewRevert": "editor",
+  "resolve-drift.ts#revertDriftItem": "editor",
+  "update-baseline.ts#updateBaseline": "editor",
+  "update-baseline.ts#deleteBaseline": "editor",
   "change-password.ts#changePassword": "viewer",
   "change-role.ts#changeRole": "admin",
   "create-api-token.ts#createApiToken": "viewer",

@@ -60,6 +60,7 @@ test.describe("content security policy", () => {
       "/node-builder",
       nodePath,
       "/runs",
+      "/baselines",
       runPath!,
       "/settings",
       "/settings/users",

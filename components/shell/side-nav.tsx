@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "/credentials", label: "Credentials" },
   { href: "/node-builder", label: "Node builder" },
   { href: "/runs", label: "Runs" },
+  { href: "/baselines", label: "Baselines" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

@@ -32,6 +32,13 @@ export const AUDIT_ACTIONS = {
   monitorUpdated: "monitor.updated",
   monitorDeleted: "monitor.deleted",
   monitorRunRequested: "monitor.run_requested",
+  baselineCreated: "baseline.created",
+  baselineUpdated: "baseline.updated",
+  baselineCaptured: "baseline.captured",
+  baselineDeleted: "baseline.deleted",
+  driftCheckRequested: "drift.check_requested",
+  driftAccepted: "drift.accepted",
+  driftReverted: "drift.reverted",
   retentionApplied: "retention.applied",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
 import { failAbandonedSnapshot, queueDueSnapshots, type SnapshotJobData } from "@/lib/compliance/snapshot-queue";
 import { takeSnapshot } from "@/lib/compliance/take-snapshot";
+import { failAbandonedCheck, queueDueDriftChecks, runScheduledCheck, type DriftCheckJobData } from "@/lib/drift/drift-queue";
 import { env } from "@/lib/env";
 import { createBoss, ensureQueues, QUEUES, type QueueName } from "./boss";
 import { claimLease, expireLease, reapLapsedLeases, releaseLease, renewLease } from "./job-lease";
@@ -38,6 +39,17 @@ const handlers: Record<QueueName, Handler> = {
   [QUEUES.complianceSnapshotDead]: async (job) => {
     const { snapshotId } = job.data as Partial<SnapshotJobData>;
     if (typeof snapshotId === "string") await failAbandonedSnapshot(snapshotId, errorText(job.output));
+  },
+  [QUEUES.driftTick]: () => queueDueDriftChecks(new Date()),
+  [QUEUES.driftCheck]: async (job, signal) => {
+    const { checkId } = job.data as Partial<DriftCheckJobData>;
+    if (typeof checkId !== "string") throw new Error(`A ${QUEUES.driftCheck} job needs { checkId }; got ${JSON.stringify(job.data).slice(0, 200)}.`);
+    const outcome = await runScheduledCheck(checkId, signal);
+    return { status: outcome.status ?? outcome.skipped, opened: outcome.opened ?? 0, resolved: outcome.resolved ?? 0 };
+  },
+  [QUEUES.driftCheckDead]: async (job) => {
+    const { checkId } = job.data as Partial<DriftCheckJobData>;
+    if (typeof checkId === "string") await failAbandonedCheck(checkId, errorText(job.output));
   },
   [QUEUES.retention]: () => applyRetention(),
 };
@@ -81,6 +93,9 @@ export async function startWorker(options: { log?: (line: string) => void } = {}
   await work(QUEUES.complianceTick, handlers[QUEUES.complianceTick]);
   for (let i = 0; i < concurrency; i++) await work(QUEUES.complianceSnapshot, handlers[QUEUES.complianceSnapshot]);
   await work(QUEUES.complianceSnapshotDead, handlers[QUEUES.complianceSnapshotDead]);
+  await work(QUEUES.driftTick, handlers[QUEUES.driftTick]);
+  for (let i = 0; i < concurrency; i++) await work(QUEUES.driftCheck, handlers[QUEUES.driftCheck]);
+  await work(QUEUES.driftCheckDead, handlers[QUEUES.driftCheckDead]);
   await work(QUEUES.retention, handlers[QUEUES.retention]);
 
   const reaper = setInterval(() => {
