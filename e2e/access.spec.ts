@@ -57,6 +57,8 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/v1/baselines/[id]/drift": { access: { role: "viewer", scopes: ["baselines:read"] }, probe: { path: "/api/v1/baselines/no-such-baseline/drift" } },
   "POST /api/v1/baselines/[id]/drift": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines/no-such-baseline/drift" } },
   "POST /api/v1/baselines/[id]/drift/[itemId]": { access: { role: "editor", scopes: ["baselines:write"] }, probe: { path: "/api/v1/baselines/no-such-baseline/drift/no-such-item", data: { action: "accept" } } },
+  "POST /api/v1/associations/plan": { access: { role: "editor", scopes: ["plans:read", "plans:apply"] }, probe: { path: "/api/v1/associations/plan", data: {} } },
+  "POST /api/v1/associations/apply": { access: { role: "editor", scopes: ["plans:apply"] }, probe: { path: "/api/v1/associations/apply", data: {} } },
 };
 
 /** Server actions by `file#export`: "public" ones check their own preconditions (setup, sign-in). */

@@ -128,6 +128,8 @@ export const envSchema = z.object({
   /** Days audit events are kept; 0 keeps them forever. */
   AUDIT_RETENTION_DAYS: boundedNumber(365, { min: 0, max: 36_500 }),
   CI: optionalText,
+  /** Next.js usage telemetry for the `next` processes npm start and npm test spawn: off unless set to false. */
+  NEXT_TELEMETRY_DISABLED: flag(true),
   /** Offers the test-only example integration (lib/integrations/example); the test suites set it. */
   TEST_INTEGRATIONS: z
     .enum(["", "0", "1", "false", "true"], { error: 'must be "1"/"true" or "0"/"false"' })

@@ -5,6 +5,7 @@ import { migrateDatabase } from "@/lib/database/migrate";
 import { resolveDatabase } from "@/lib/database/resolve-database";
 import { env } from "@/lib/env";
 import { buildIfNeeded } from "./build-if-needed";
+import { applyNextTelemetrySetting } from "./next-telemetry";
 import { resolveSecrets } from "./resolve-secrets";
 
 const { PORT: port, HOST: host } = env();
@@ -14,6 +15,7 @@ function log(line: string) {
 }
 
 async function main() {
+  applyNextTelemetrySetting();
   resolveSecrets(log);
   log(env().DATABASE_URL ? "database: DATABASE_URL is set" : "database: DATABASE_URL is not set, starting the embedded Postgres");
   const database = await resolveDatabase(log);

@@ -4,6 +4,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createTestDatabase, type TestDatabase } from "@/lib/database/test-database";
 import { buildApp, generatePrismaClient } from "./build-if-needed";
+import { applyNextTelemetrySetting } from "./next-telemetry";
+import { countTests, summaryLine } from "./test-summary";
 
 // Not test-results/: Playwright empties that folder when it starts.
 const REPORTS = ".test-reports";
@@ -21,6 +23,7 @@ function readJson<T>(file: string): T | undefined {
 }
 
 async function main() {
+  applyNextTelemetrySetting();
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   generatePrismaClient();
@@ -49,18 +52,15 @@ async function main() {
     for (const database of databases) await database.drop().catch(() => {});
   }
 
-  const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number }>(`${REPORTS}/vitest.json`);
-  const playwright = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(`${REPORTS}/playwright.json`);
-  const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0);
-  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0) + checks.filter(([name, ok]) => !ok && name !== "vitest" && name !== "playwright").length;
-  const skipped = (vitest?.numPendingTests ?? 0) + (playwright?.stats.skipped ?? 0);
+  const counts = countTests(readJson(`${REPORTS}/vitest.json`), readJson(`${REPORTS}/playwright.json`));
+  const failedChecks = checks.filter(([name, ok]) => !ok && name !== "vitest" && name !== "playwright").length;
   console.log(`\nchecks: ${checks.map(([name, ok]) => `${name} ${ok ? "ok" : "FAILED"}`).join(", ")}`);
-  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  console.log(summaryLine(counts, failedChecks));
   process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  console.log("tests: 0 passed, 1 failed");
+  console.log("tests: 0 passed, 1 failed, 0 flaky, 0 skipped");
   process.exit(1);
 });

@@ -18,5 +18,5 @@ export const previewRevert = guardedAction({ role: "editor", input: itemInput },
 export const revertDriftItem = guardedAction({ role: "editor", input: itemInput }, async ({ baselineId, itemId }, { user, ip }) => {
   const result = await revertDrift(baselineId, itemId, user, ip);
   revalidatePath(`/baselines/${baselineId}`);
-  return { applied: result.applied };
+  return { requests: result.report.requests, counts: result.report.counts };
 });

@@ -107,21 +107,22 @@ export function DriftItemCard({ baselineId, item, canEdit }: { baselineId: strin
         ) : (
           dialog?.kind === "revert" && (
             <div className="space-y-2" data-testid="revert-plan">
-              <p>These requests will be sent through the baseline&apos;s credential:</p>
-              {dialog.plan.steps.map((step, i) => (
-                <div key={i} className="space-y-1">
-                  <p className="font-medium">{step.summary}</p>
-                  {step.requests.map((request, j) => (
-                    <div key={j} className="rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800" data-testid="revert-request">
-                      <div className="break-all">
-                        {request.method} {request.url}
-                      </div>
-                      {request.body !== undefined && <pre className="mt-1 whitespace-pre-wrap">{JSON.stringify(request.body, null, 2)}</pre>}
-                      <div className="mt-1 font-sans text-zinc-500">{request.purpose}</div>
-                    </div>
-                  ))}
+              <p>Planned from the current state; these requests will be sent through the baseline&apos;s credential:</p>
+              <ul className="list-disc pl-5" data-testid="revert-changes">
+                {dialog.plan.changes.map((change) => (
+                  <li key={change}>{change}</li>
+                ))}
+              </ul>
+              {dialog.plan.requests.map((request, j) => (
+                <div key={j} className="rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800" data-testid="revert-request">
+                  <div className="break-all">
+                    {request.method} {request.url}
+                  </div>
+                  {request.body !== undefined && <pre className="mt-1 whitespace-pre-wrap">{JSON.stringify(request.body, null, 2)}</pre>}
+                  <div className="mt-1 font-sans text-zinc-500">{request.purpose}</div>
                 </div>
               ))}
+              {dialog.plan.requests.length === 0 && <p>Nothing to send: reality already matches the baseline here. Reverting resolves the item.</p>}
             </div>
           )
         )}

@@ -29,6 +29,12 @@ import {
   previewResponseSchema,
   testOutcomeSchema,
 } from "./api-schemas";
+import {
+  associationApplyRequestSchema,
+  associationApplyResponseSchema,
+  associationPlanRequestSchema,
+  associationPlanSchema,
+} from "@/lib/sync/association-api";
 import { MAX_BODY_BYTES } from "./read-json-body";
 
 export interface ApiEndpoint {
@@ -417,6 +423,49 @@ export const API_ENDPOINTS = {
     example: { action: "revert", confirm: false },
     response: driftActionResponseSchema,
     errors: { ...bodyErrors, 404: "No baseline or item with this id", 409: "The item is already resolved, or cannot be reverted (the message says why)" },
+  },
+  planAssociations: {
+    operationId: "planAssociations",
+    method: "POST",
+    path: "/api/v1/associations/plan",
+    summary: "Plan a policy's associations",
+    description:
+      "Reads the policy's current system and system group associations (every page) and compares them with `targets`: each target to add, each association to remove (`exact` mode only; `add-only` never removes) and each already there, with the exact request apply would send for every change (secrets masked). Changes nothing.",
+    role: "editor",
+    scopes: ["plans:read", "plans:apply"],
+    request: associationPlanRequestSchema,
+    example: { credential: "JumpCloud Production", policyId: "5f4d7c8e9a1b2c3d4e5f6789", targets: ["5a1b2c3d4e5f67890abcdef1", { type: "system", id: "5a1b2c3d4e5f67890abcdef2" }], targetType: "system_group", mode: "add-only" },
+    response: associationPlanSchema,
+    errors: {
+      ...bodyErrors,
+      400: "Invalid body or target (the error names it, e.g. `desired[2].id`)",
+      404: "Unknown credential or policy",
+      422: "JumpCloud rejected the credential or the org id",
+      429: "JumpCloud's rate limit was still exceeded after retries",
+      502: "JumpCloud unavailable or unreachable",
+    },
+  },
+  applyAssociations: {
+    operationId: "applyAssociations",
+    method: "POST",
+    path: "/api/v1/associations/apply",
+    summary: "Plan and apply a policy's associations",
+    description:
+      "Plans as /associations/plan does, then sends each change, `concurrency` at once within the credential's request budget, and reports every item: added, removed, alreadyPresent (a 409 from JumpCloud: someone added it since), alreadyAbsent, or failed with its error kind and advice. Nothing is sent twice; applying again after a partial failure sends only what is still missing. Send `expected` (the counts you reviewed) to refuse an apply whose fresh plan differs. Recorded as a run.",
+    role: "editor",
+    scopes: ["plans:apply"],
+    request: associationApplyRequestSchema,
+    example: { credential: "JumpCloud Production", policyId: "5f4d7c8e9a1b2c3d4e5f6789", targets: ["5a1b2c3d4e5f67890abcdef1"], targetType: "system_group", mode: "exact", expected: { add: 1, remove: 0 } },
+    response: associationApplyResponseSchema,
+    errors: {
+      ...bodyErrors,
+      400: "Invalid body or target (the error names it)",
+      404: "Unknown credential or policy",
+      409: "The fresh plan differs from `expected`: nothing was changed",
+      422: "JumpCloud rejected the credential or the org id",
+      429: "JumpCloud's rate limit was still exceeded after retries",
+      502: "JumpCloud unavailable or unreachable",
+    },
   },
 } as const satisfies Record<string, ApiEndpoint>;
 

@@ -93,10 +93,12 @@ const plannedRequestSchema = z.object({ method: z.string(), url: z.string(), hea
 export const driftActionResponseSchema = z.object({
   item: driftItemSchema,
   baselineVersion: z.number().int().nullable().optional().describe("accept: the new version (null for an acknowledged compliance regression)"),
-  applied: z.array(z.object({ resource: z.string(), operation: z.string(), requests: z.number().int() })).optional().describe("revert: the calls made"),
-  refusal: z.string().nullable().optional(),
-  steps: z
-    .array(z.object({ resource: z.string(), operation: z.string(), summary: z.string(), requests: z.array(plannedRequestSchema) }))
+  refusal: z.string().nullable().optional().describe("revert: why the item cannot be reverted"),
+  changes: z.array(z.string()).optional().describe("revert without confirm: what the plan changes, read from the current state"),
+  requests: z.array(plannedRequestSchema).optional().describe("revert without confirm: the exact requests apply sends (secrets masked)"),
+  reads: z.number().int().optional().describe("revert without confirm: requests made to plan"),
+  report: z
+    .object({ policyId: z.string(), items: z.array(z.object({ action: z.string(), outcome: z.string() }).passthrough()), counts: z.record(z.string(), z.number().int()), complete: z.boolean(), requests: z.number().int(), durationMs: z.number().int() })
     .optional()
-    .describe("revert without confirm: the exact requests it would send"),
+    .describe("revert with confirm: every step's outcome (added, removed, updated, already present or absent)"),
 });

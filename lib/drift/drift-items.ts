@@ -1,19 +1,16 @@
 // A baseline's drift: its items (open and resolved, with since-when) and checks, and what an editor does with an
-// open item: accept it into the baseline (a new version), or revert it (the integration's calls, previewed as the
-// exact requests, then applied through the credential).
+// open item: accept it into the baseline (a new version), or revert it (the integration's sync plan, previewed as
+// the exact requests, then applied through the credential).
 import "server-only";
 import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
-import { allowedOrigins } from "@/lib/credentials/outbound-allow-list";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DriftFinding, DriftKind, PolicyState } from "@/lib/integrations/baseline-contract";
-import { validParameters } from "@/lib/integrations/parameters";
-import { requireOperation } from "@/lib/integrations/registry";
+import type { ApplyReport, SyncPlan } from "@/lib/integrations/sync-contract";
 import type { PlannedRequest } from "@/lib/integrations/types";
 import { addVersion, baselineIntegration, CHECK_SUMMARY, policiesOf, type Actor } from "./baseline-store";
-import { runCall } from "./read-policies";
 
 const NOT_FOUND = "No baseline has this id. List them with GET /api/v1/baselines.";
 const ITEM_NOT_FOUND = "This baseline has no drift item with this id; list them with GET /api/v1/baselines/{id}/drift.";
@@ -126,8 +123,20 @@ export interface RevertPlan {
   item: DriftItemView;
   /** Why this item cannot be reverted (then there are no requests). */
   refusal: string | null;
-  /** What each call does, in words, and its exact requests (secrets masked). */
-  steps: Array<{ resource: string; operation: string; summary: string; requests: PlannedRequest[] }>;
+  /** The planner's view, read now: what it changes, and the exact requests apply sends (secrets masked). */
+  changes: string[];
+  requests: PlannedRequest[];
+  /** Requests made to read the current state for this plan. */
+  reads: number;
+}
+
+function describePlan(plan: SyncPlan): { changes: string[]; requests: PlannedRequest[] } {
+  if (plan.kind === "associations") {
+    const steps = plan.steps.filter((step) => step.action !== "unchanged");
+    return { changes: steps.map((step) => `${step.action} ${step.target.type} ${step.target.id}`), requests: steps.flatMap((step) => (step.request ? [step.request] : [])) };
+  }
+  const show = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value ?? null));
+  return { changes: [...plan.changes.map((c) => `${c.field === "value" ? c.key : c.field}: ${show(c.from)} → ${show(c.to)}`), ...plan.blocked], requests: plan.writes };
 }
 
 async function revertContext(baselineId: string, itemId: string) {
@@ -136,39 +145,37 @@ async function revertContext(baselineId: string, itemId: string) {
   const row = await openItem(baselineId, itemId);
   if (!baseline.credentialId) throw new AppError("invalid", "This baseline's credential was deleted, so nothing can be reverted through it.");
   const { integration, support } = await baselineIntegration(baseline.credentialId);
+  if (!integration.sync) throw new AppError("invalid", "The baseline's service cannot apply changes.");
   const version = await db.baselineVersion.findUniqueOrThrow({ where: { baselineId_number: { baselineId, number: baseline.currentVersion } }, select: { policies: true } });
   const expected = policiesOf(version.policies).find((p) => p.id === row.policyId);
   if (!expected) throw new AppError("conflict", "The baseline no longer includes this policy; run a check to update its drift.");
-  const { calls, refusal } = support.revertCalls(findingOf(row), expected, baseline.orgId ?? undefined);
-  return { baseline: { ...baseline, credentialId: baseline.credentialId }, row, integration, calls, refusal };
-}
-
-/** The exact requests a revert would send, for the confirmation. Nothing is sent. */
-export async function planRevert(baselineId: string, itemId: string): Promise<RevertPlan> {
-  const { baseline, row, integration, calls, refusal } = await revertContext(baselineId, itemId);
-  const credential = await db.credential.findUniqueOrThrow({ where: { id: baseline.credentialId }, select: { authType: true, settings: true } });
-  const settings = credential.settings as Record<string, string>;
-  const steps = calls.map((call) => {
-    const operation = requireOperation(integration, call.resource, call.operation);
-    const parameters = validParameters(operation, call.params);
-    const plan = integration.planRequests({ operation, parameters, auth: integration.describeAuth(credential.authType, settings), connection: integration.parseConnection(settings), allowedOrigins: allowedOrigins() });
-    return { resource: call.resource, operation: call.operation, summary: operation.describeWrite?.(parameters).summary ?? operation.label, requests: plan.requests };
-  });
-  return { item: toItemView(row), refusal: refusal ?? null, steps };
-}
-
-/** Applies the revert's calls in order; the item resolves as reverted once all succeeded (a failure leaves it open). */
-export async function revertDrift(baselineId: string, itemId: string, actor: Actor, ip?: string): Promise<{ item: DriftItemView; applied: Array<{ resource: string; operation: string; requests: number }> }> {
-  const { baseline, row, integration, calls, refusal } = await revertContext(baselineId, itemId);
-  if (refusal || calls.length === 0) throw new AppError("conflict", refusal ?? "There is nothing to revert for this item.");
   const { client } = await clientForCredential(baseline.credentialId);
-  const applied: Array<{ resource: string; operation: string; requests: number }> = [];
-  for (const call of calls) {
-    const result = await runCall(integration, client, call);
-    applied.push({ resource: call.resource, operation: call.operation, requests: result.meta.requests });
+  const { plan, refusal } = await support.planRevert(integration.sync, client, findingOf(row), expected, baseline.orgId ? { orgId: baseline.orgId } : {});
+  return { row, client, sync: integration.sync, plan, refusal };
+}
+
+/** What a revert would send, planned from the current state, for the confirmation. Nothing is changed. */
+export async function planRevert(baselineId: string, itemId: string): Promise<RevertPlan> {
+  const { row, plan, refusal } = await revertContext(baselineId, itemId);
+  if (!plan) return { item: toItemView(row), refusal: refusal ?? "This item cannot be reverted.", changes: [], requests: [], reads: 0 };
+  return { item: toItemView(row), refusal: null, ...describePlan(plan), reads: plan.requests };
+}
+
+/**
+ * Plans afresh and applies through the sync planner (an association already back counts as done); the item
+ * resolves as reverted once every step is done, and stays open with the failure's message otherwise.
+ */
+export async function revertDrift(baselineId: string, itemId: string, actor: Actor, ip?: string): Promise<{ item: DriftItemView; report: ApplyReport }> {
+  const { row, client, sync, plan, refusal } = await revertContext(baselineId, itemId);
+  if (!plan) throw new AppError("conflict", refusal ?? "This item cannot be reverted.");
+  const report = await sync.applyPlan(client, plan);
+  const failed = report.items.find((item) => item.outcome === "failed");
+  if (!report.complete || failed) {
+    const message = failed?.error ? `${failed.error.message}${failed.error.advice ? ` ${failed.error.advice}` : ""}` : "Some changes were not applied.";
+    throw new AppError("conflict", `The revert did not finish: ${message} Revert again to finish the rest.`);
   }
   const updated = await db.driftItem.updateMany({ where: { id: itemId, status: "open" }, data: { status: "resolved", resolution: "reverted", resolvedAt: new Date(), resolvedByName: actor.name } });
-  await recordAuditEvent({ actor, action: AUDIT_ACTIONS.driftReverted, target: row.policyName, metadata: { baselineId, itemId, kind: row.kind, calls: applied.length }, ip });
+  await recordAuditEvent({ actor, action: AUDIT_ACTIONS.driftReverted, target: row.policyName, metadata: { baselineId, itemId, kind: row.kind, requests: report.requests }, ip });
   const item = await db.driftItem.findUniqueOrThrow({ where: { id: itemId } });
-  return { item: toItemView(updated.count > 0 ? item : row), applied };
+  return { item: toItemView(updated.count > 0 ? item : row), report };
 }

@@ -92,8 +92,9 @@ describe("baselines and drift", () => {
 
     const plan = await planRevert(baseline.id, added.id);
     expect(plan.refusal).toBeNull();
-    expect(plan.steps).toHaveLength(1);
-    expect(plan.steps[0]!.requests[0]).toMatchObject({ method: "POST", url: expect.stringContaining(`/policies/${a}/associations`), body: { op: "remove", type: "system", id: system } });
+    expect(plan.changes).toEqual([`remove system ${system}`]);
+    expect(plan.requests).toHaveLength(1);
+    expect(plan.requests[0]).toMatchObject({ method: "POST", url: expect.stringContaining(`/policies/${a}/associations`), body: { op: "remove", type: "system", id: system } });
     const reverted = await revertDrift(baseline.id, added.id, fixture.context.user);
     expect(reverted.item).toMatchObject({ status: "resolved", resolution: "reverted" });
     expect((await api.associations(a!)).some((x) => x.to.id === system)).toBe(false);

@@ -12,6 +12,26 @@ export interface Issue {
   fix?: { label: string; value: unknown };
 }
 
+/** Most issues one answer lists: input with thousands of faults gets the first ones and a count, not megabytes. */
+export const MAX_LISTED_ISSUES = 100;
+
+/** The first `max` issues and, past them, one issue saying how many more (and how many of those are errors). */
+export function limitIssues(issues: Issue[], max: number = MAX_LISTED_ISSUES): Issue[] {
+  if (issues.length <= max) return issues;
+  const listed = issues.slice(0, max);
+  let errors = 0;
+  for (let index = max; index < issues.length; index += 1) if (issues[index]!.severity === "error") errors += 1;
+  const more = issues.length - max;
+  const first = issues[max]!;
+  listed.push({
+    path: first.path,
+    severity: errors > 0 ? "error" : "warning",
+    code: "moreIssues",
+    message: `…and ${more} more issue${more === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}) not listed; fix the ones above first.`,
+  });
+  return listed;
+}
+
 /** The body of every refusal, from a route handler (`{ error: body }`) or a server action (`{ ok: false, error: body }`). */
 export interface ErrorBody {
   /** Stable for programs: `invalid`, `notFound`, `policyNotFound`, `rateLimited`, … */
@@ -76,7 +96,7 @@ export class AppError<K extends string = string> extends Error {
     this.kind = kind;
     this.status = details.status ?? APP_ERROR_STATUS[kind as AppErrorKind] ?? 500;
     this.path = details.path;
-    this.issues = details.issues;
+    this.issues = details.issues === undefined ? undefined : limitIssues(details.issues);
     this.guidance = details.guidance;
     this.fieldErrors = details.fieldErrors;
     this.upstreamStatus = details.upstreamStatus;

@@ -2,6 +2,8 @@
 // notes, associations), how two states differ, and which calls put one difference back. Vendor-neutral; each
 // service implements it in its folder, beside its compliance support.
 import type { OperationCall } from "./compliance-contract";
+import type { SyncPlan, SyncSupport } from "./sync-contract";
+import type { IntegrationClient } from "./types";
 
 /** One association of a policy: the kind of target and its id. */
 export interface AssociationRef {
@@ -67,8 +69,9 @@ export interface BaselineSupport {
   /** Every difference between the desired state and the current one (undefined: the policy was deleted). */
   diff(expected: PolicyState, actual: PolicyState | undefined): DriftFinding[];
   /**
-   * The calls that put reality back to the baseline for one finding, in order; an empty list when it cannot be
-   * reverted (a deleted policy, a compliance regression), with the reason.
+   * The integration's sync plan (see sync-contract.ts) that puts reality back to the baseline for this one finding,
+   * read fresh through the client; null with the reason when it cannot be reverted (a deleted policy, a compliance
+   * regression). Planned and applied with the integration's own `sync`.
    */
-  revertCalls(finding: DriftFinding, expected: PolicyState, orgId?: string): { calls: OperationCall[]; refusal?: string };
+  planRevert(sync: SyncSupport, client: IntegrationClient, finding: DriftFinding, expected: PolicyState, options?: { orgId?: string; signal?: AbortSignal }): Promise<{ plan: SyncPlan | null; refusal?: string }>;
 }

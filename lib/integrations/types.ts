@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { Issue } from "@/lib/errors/app-error";
 import type { BaselineSupport } from "./baseline-contract";
 import type { ComplianceSupport } from "./compliance-contract";
+import type { SyncSupport } from "./sync-contract";
 import type { ErrorKindSpec, IntegrationError } from "./errors";
 
 // ---- credentials ------------------------------------------------------------------------------------------
@@ -188,6 +189,8 @@ export interface ClientOptions {
 
 export interface IntegrationClient {
   run(operation: OperationDescription, parameters: ValidParameters, options?: { signal?: AbortSignal }): Promise<RunResult>;
+  /** The exact requests `run` would send with this credential (secrets masked), as the preview shows them. */
+  plan(operation: OperationDescription, parameters: ValidParameters): RequestPlan;
   testConnection(options?: { signal?: AbortSignal }): Promise<TestConnectionResult>;
 }
 
@@ -272,4 +275,6 @@ export interface IntegrationDefinition {
   compliance?: ComplianceSupport;
   /** How baselines read a policy's full state, diff it and revert a difference (see baseline-contract.ts); absent: none. */
   baselines?: BaselineSupport;
+  /** Desired-state planning and applying of policy associations and settings (see sync-contract.ts); absent: none. */
+  sync?: SyncSupport;
 }

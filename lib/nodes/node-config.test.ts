@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseInputData, parseNodeConfig } from "./node-config";
-import { guideExists, readGuideExamples } from "./test-fixtures/guide-examples";
+import { needSharedFile } from "@/lib/testing/shared-files";
+import { guidePath, readGuideExamples } from "./test-fixtures/guide-examples";
 
 describe("parseNodeConfig", () => {
   it("accepts every node config of the integration guide", (ctx) => {
-    ctx.skip(!guideExists, "skipped: spec not found");
+    needSharedFile(ctx.skip, guidePath);
     const configs = readGuideExamples().map((example) => example.config);
     expect(configs).toHaveLength(12);
     for (const config of configs) {

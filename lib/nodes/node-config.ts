@@ -118,6 +118,38 @@ const identifier = z
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a name such as jumpcloud, policy or listForSystem");
 
+/** Most items of one per-item run in flight at once. */
+export const MAX_ITEM_CONCURRENCY = 32;
+export const DEFAULT_ITEM_CONCURRENCY = 4;
+
+/**
+ * Per-item execution (n8n's default): when the input data is an array, the node runs once per item, each item being
+ * the input its templates and extracted parameters read. `true`, or settings: items in flight at once, and whether a
+ * failed item stops the run or is reported beside the others.
+ */
+export const runPerItemSchema = z.union([
+  z.boolean(),
+  z
+    .object({
+      concurrency: z.number().int().min(1).max(MAX_ITEM_CONCURRENCY, `concurrency must be at most ${MAX_ITEM_CONCURRENCY}`).optional(),
+      continueOnError: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
+export interface PerItemSettings {
+  concurrency: number;
+  continueOnError: boolean;
+}
+
+/** The per-item settings of a config, or undefined when it runs once for the whole input. */
+export function perItemSettings(config: NodeConfig): PerItemSettings | undefined {
+  const setting = config.runPerItem;
+  if (!setting) return undefined;
+  if (setting === true) return { concurrency: DEFAULT_ITEM_CONCURRENCY, continueOnError: false };
+  return { concurrency: setting.concurrency ?? DEFAULT_ITEM_CONCURRENCY, continueOnError: setting.continueOnError ?? false };
+}
+
 export const nodeConfigSchema = z
   .object({
     integration_service: identifier,
@@ -125,6 +157,7 @@ export const nodeConfigSchema = z
     operation: identifier,
     parameters: parametersSchema.default({}),
     credential: credentialReferenceSchema.optional(),
+    runPerItem: runPerItemSchema.optional(),
   })
   .strict();
 export type NodeConfig = z.infer<typeof nodeConfigSchema>;

@@ -1,7 +1,7 @@
 // merge -> render -> validate: the parameters a node config will run with, or located issues saying why
 // not. The only validator of a run's parameters. Browser-safe, so the preview shows exactly what a run would do.
 import type { Issue } from "@/lib/errors/app-error";
-import { isAppError } from "@/lib/errors/app-error";
+import { isAppError, limitIssues } from "@/lib/errors/app-error";
 import { formatPath, isPlainObject, type JsonObject, type JsonValue, type NodeIssue, type PathSegment } from "@/lib/json/json-value";
 import { validateParameters } from "@/lib/integrations/parameters";
 import { requireIntegration, requireOperation } from "@/lib/integrations/registry";
@@ -131,7 +131,7 @@ export function resolveParameters(config: NodeConfig, input: JsonValue | undefin
   const issues: NodeIssue[] = [];
   const finish = (parameters: Record<string, unknown>, sources: ParameterSource[], run?: ResolvedParameters["run"]): ResolvedParameters => {
     const valid = !issues.some((issue) => issue.severity === "error");
-    return { parameters, sources, issues, valid, ...(valid && run ? { run } : {}) };
+    return { parameters, sources, issues: limitIssues(issues), valid, ...(valid && run ? { run } : {}) };
   };
 
   const located = locate(config, options);
@@ -141,10 +141,14 @@ export function resolveParameters(config: NodeConfig, input: JsonValue | undefin
   }
   const { integration, op } = located;
 
-  if (input !== undefined) issues.push(...checkInput(input));
+  // Appended one by one: spreading thousands of issues into push() overflows the call stack (RangeError).
+  const add = (more: readonly NodeIssue[]) => {
+    for (const issue of more) issues.push(issue);
+  };
+  if (input !== undefined) add(checkInput(input));
 
   const rendered = renderTemplates(config.parameters, input, [], options.now === undefined ? {} : { now: options.now });
-  issues.push(...rendered.issues.map(templateIssue));
+  add(rendered.issues.map(templateIssue));
   const merged = mergeParameters({
     nodeParameters: rendered.value as JsonObject,
     input,
@@ -153,8 +157,8 @@ export function resolveParameters(config: NodeConfig, input: JsonValue | undefin
   });
   const sources = labelTemplateSources(merged.sources, rendered.references);
   extractNested(op, merged.parameters, input, sources);
-  issues.push(...unknownParameterWarnings(op, config.parameters));
-  issues.push(...(op.warnings?.(merged.parameters) ?? []));
+  add(unknownParameterWarnings(op, config.parameters));
+  add(op.warnings?.(merged.parameters) ?? []);
 
   // A template that did not resolve is already reported where it was written; skip the echo.
   const unresolved = rendered.issues.map((issue) => issue.parameterPath);
@@ -162,12 +166,12 @@ export function resolveParameters(config: NodeConfig, input: JsonValue | undefin
   for (const { spec, path } of specsWithPaths(op.parameters)) {
     const fieldSet = options.dynamicFields?.[formatPath(path)];
     const value = valueAt(merged.parameters, path);
-    if (fieldSet && spec.dynamicFields?.check && value !== undefined) issues.push(...spec.dynamicFields.check(fieldSet.fields, value, formatPath(path)).filter(notEcho));
+    if (fieldSet && spec.dynamicFields?.check && value !== undefined) add(spec.dynamicFields.check(fieldSet.fields, value, formatPath(path)).filter(notEcho));
   }
 
   const validated = validateParameters(op, merged.parameters);
   if (!validated.ok) {
-    issues.push(...validated.issues.filter(notEcho));
+    add(validated.issues.filter(notEcho));
     return finish(merged.parameters, sources);
   }
   return finish(validated.parameters, sources, { integration, operation: op, parameters: validated.parameters });

@@ -30,7 +30,14 @@ export interface RenderOptions {
   now?: number;
 }
 
-export type TemplateErrorCode = "syntax" | "forbidden" | "unclosed" | "noInput" | "missingVariable" | "notTraversable";
+/**
+ * What rendering may cost, so a response stays proportionate to its request: at most `perString` issues for one
+ * string and `perNode` for a whole parameter tree are reported (the rest are counted: "and N more"), and templates
+ * may add at most `renderedChars` characters in all (10,000 references to a 1 MB input would otherwise make 10 GB).
+ */
+export const TEMPLATE_LIMITS = { perString: 5, perNode: 50, renderedChars: 2_000_000 } as const;
+
+export type TemplateErrorCode = "syntax" | "forbidden" | "unclosed" | "noInput" | "missingVariable" | "notTraversable" | "tooLarge" | "more";
 
 /** A template that cannot be resolved: which variable, where it was written, and why. */
 export interface TemplateIssue {
@@ -43,6 +50,8 @@ export interface TemplateIssue {
   start: number;
   end: number;
   message: string;
+  /** On a `more` issue: how many issues it stands for. */
+  omitted?: number;
 }
 
 /** Why a template is not a plain path. */
@@ -365,29 +374,79 @@ export function previewTemplate(text: string, input: TemplateInput, parameterPat
   });
 }
 
+/** Characters left for templates to add, shared by every string of one rendering. */
+interface RenderBudget {
+  remainingChars: number;
+}
+
+const newBudget = (): RenderBudget => ({ remainingChars: TEMPLATE_LIMITS.renderedChars });
+
+// The JSON size of an object an input value refers to, computed once per object: the same input is referenced
+// again on every keystroke of the preview.
+const jsonSizes = new WeakMap<object, number>();
+
+function renderedSize(value: JsonValue): number {
+  if (typeof value === "string") return value.length;
+  if (typeof value !== "object" || value === null) return String(value).length;
+  let size = jsonSizes.get(value);
+  if (size === undefined) {
+    size = JSON.stringify(value).length;
+    jsonSizes.set(value, size);
+  }
+  return size;
+}
+
+/** 2000000 → "2,000,000" (toLocaleString is slow enough to matter when thousands of templates fail). */
+const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/** One issue standing for the `count` issues of a string or node that were not listed. */
+function moreIssue(count: number, parameterPath: string, first: TemplateIssue): TemplateIssue {
+  const where = parameterPath === "" ? "" : ` in ${parameterPath}`;
+  return { ...first, code: "more", variable: "", omitted: count, message: `…and ${count} more template error${count === 1 ? "" : "s"}${where} (fix the ones above first)` };
+}
+
 /**
  * Renders one string. A string that is exactly one template keeps the referenced value's JSON type;
  * templates inside longer text are stringified. Every unresolved template is reported, none becomes "".
  */
 export function renderString(text: string, input: TemplateInput, parameterPath = "", options: RenderOptions = {}): RenderResult {
   if (!hasTemplate(text)) return { ok: true, value: text };
-  const result = renderParts(parseTemplate(text), input, parameterPath, options);
+  const result = renderParts(parseTemplate(text), input, parameterPath, options, newBudget());
   return result.ok ? { ok: true, value: result.value } : result;
 }
 
-function renderParts(parts: TemplatePart[], input: TemplateInput, parameterPath: string, options: RenderOptions): RenderResult & { from?: string } {
+function renderParts(parts: TemplatePart[], input: TemplateInput, parameterPath: string, options: RenderOptions, budget: RenderBudget): RenderResult & { from?: string } {
   const issues: TemplateIssue[] = [];
+  let omitted: TemplateIssue | undefined;
+  let omittedCount = 0;
   let rendered = "";
   for (const part of parts) {
     if (part.kind === "literal") {
       rendered += part.text;
       continue;
     }
-    const resolved = resolvePart(part, input, parameterPath, options);
-    if (!resolved.ok) issues.push(resolved.error);
-    else if (parts.length === 1) return { ok: true, value: resolved.value, ...(resolved.from === undefined ? {} : { from: resolved.from }) };
-    else rendered += stringifyValue(resolved.value);
+    let resolved = resolvePart(part, input, parameterPath, options);
+    if (resolved.ok) {
+      const size = renderedSize(resolved.value);
+      if (size > budget.remainingChars) {
+        const place = parameterPath === "" ? `at character ${part.start}` : `in ${parameterPath} at character ${part.start}`;
+        const message = `Variable "${clip(part.expression)}" ${place}: templates may add at most ${grouped(TEMPLATE_LIMITS.renderedChars)} characters to a node's parameters, and this one would pass that (${grouped(size)} characters). Refer to a smaller part of the input data.`;
+        resolved = { ok: false, error: { code: "tooLarge", variable: part.expression, parameterPath, start: part.start, end: part.end, message } };
+        budget.remainingChars = 0;
+      } else {
+        budget.remainingChars -= size;
+      }
+    }
+    if (!resolved.ok) {
+      if (issues.length < TEMPLATE_LIMITS.perString) issues.push(resolved.error);
+      else {
+        omitted ??= resolved.error;
+        omittedCount += 1;
+      }
+    } else if (parts.length === 1) return { ok: true, value: resolved.value, ...(resolved.from === undefined ? {} : { from: resolved.from }) };
+    else if (issues.length === 0) rendered += stringifyValue(resolved.value);
   }
+  if (omitted !== undefined) issues.push(moreIssue(omittedCount, parameterPath, omitted));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: rendered };
 }
 
@@ -400,6 +459,7 @@ export interface TemplateReference {
 
 export interface RenderTreeResult {
   value: JsonValue;
+  /** At most TEMPLATE_LIMITS.perNode of them, then one saying how many more there are. */
   issues: TemplateIssue[];
   /** Parameters whose whole value came from the input through a single template. */
   references: TemplateReference[];
@@ -409,12 +469,21 @@ export interface RenderTreeResult {
 export function renderTemplates(value: JsonValue, input: TemplateInput, basePath: readonly PathSegment[] = [], options: RenderOptions = {}): RenderTreeResult {
   const issues: TemplateIssue[] = [];
   const references: TemplateReference[] = [];
+  const budget = newBudget();
+  let omitted: TemplateIssue | undefined;
+  let omittedCount = 0;
   const walk = (node: JsonValue, path: PathSegment[]): JsonValue => {
     if (typeof node === "string") {
       if (!hasTemplate(node)) return node;
-      const result = renderParts(parseTemplate(node), input, formatPath(path), options);
+      const result = renderParts(parseTemplate(node), input, formatPath(path), options, budget);
       if (!result.ok) {
-        issues.push(...result.issues);
+        for (const issue of result.issues) {
+          if (issues.length < TEMPLATE_LIMITS.perNode) issues.push(issue);
+          else {
+            omitted ??= issue;
+            omittedCount += issue.omitted ?? 1;
+          }
+        }
         return node;
       }
       if (result.from !== undefined) references.push({ parameterPath: path, inputPath: result.from });
@@ -428,5 +497,6 @@ export function renderTemplates(value: JsonValue, input: TemplateInput, basePath
     return node;
   };
   const rendered = walk(value, [...basePath]);
+  if (omitted !== undefined) issues.push(moreIssue(omittedCount, "", { ...omitted, parameterPath: formatPath([...basePath]) }));
   return { value: rendered, issues, references };
 }

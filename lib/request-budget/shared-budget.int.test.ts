@@ -37,12 +37,17 @@ function drawer(credentialId: string, rps: number, burst: number, count: number,
     stdio: ["pipe", "pipe", "inherit"],
   });
   let out = "";
-  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  let onReady = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.startsWith("ready\n")) onReady();
+  });
   const done = new Promise<number[]>((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`drawer exited ${code}`))));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.slice("ready\n".length)) as number[]) : reject(new Error(`drawer exited ${code}`))));
   });
-  return { release: () => child.stdin.end("go\n"), done };
+  return { ready, release: () => child.stdin.end("go\n"), done };
 }
 
 describe("shared request budget (Postgres token bucket)", () => {
@@ -84,6 +89,7 @@ describe("shared request budget (Postgres token bucket)", () => {
     const a = drawer(credentialId, rps, burst, perProcess, 8);
     const b = drawer(credentialId, rps, burst, perProcess, 8);
     // Both import and connect first; the release makes them compete for the same bucket at once.
+    await Promise.all([a.ready, b.ready]);
     a.release();
     b.release();
     const [timesA, timesB] = await Promise.all([a.done, b.done]);
@@ -102,9 +108,10 @@ describe("shared request budget (Postgres token bucket)", () => {
     const credentialId = await insertCredential(client);
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, application_name: `budget-${credentialId.slice(0, 8)}`, max: 1 });
     const budget = new SharedRequestBudget(credentialId, { requestsPerSecond: 1000 }, () => pool);
+    // Before the restart: the idle connection's error reaches the pool as soon as it is terminated.
+    pool.on("error", () => {});
     await budget.take();
     await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`budget-${credentialId.slice(0, 8)}`]);
-    pool.on("error", () => {});
     await expect(budget.take()).resolves.toBeUndefined();
     await pool.end();
   });

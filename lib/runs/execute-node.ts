@@ -6,11 +6,10 @@ import { CredentialError } from "@/lib/credentials/credential-errors";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type Issue } from "@/lib/errors/app-error";
-import { summarizeIssues } from "@/lib/errors/zod-issues";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JsonValue } from "@/lib/json/json-value";
 import type { CredentialReference, NodeConfig } from "@/lib/nodes/node-config";
-import { resolveParameters } from "@/lib/nodes/resolve-parameters";
+import { prepareRun } from "./prepare-run";
 import { recordRun, type RunStart } from "./run-record";
 
 export interface ExecuteNodeRequest {
@@ -82,13 +81,11 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
     throw error.withRunId(runId);
   };
 
-  const resolved = resolveParameters(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
-  start.warnings = resolved.issues.filter((issue) => issue.severity === "warning");
-  if (!resolved.run) {
-    const first = resolved.issues.find((issue) => issue.severity === "error");
-    return fail(new AppError("invalidConfig", summarizeIssues(resolved.issues, "Invalid node config."), { issues: resolved.issues, ...(first?.path ? { path: first.path } : {}) }));
-  }
-  const { integration, operation, parameters } = resolved.run;
+  // One call, or one per input item (runPerItem); every item is validated before a secret is opened.
+  const prepared = prepareRun(config, request.input, { includeTestOnly: env().TEST_INTEGRATIONS });
+  start.warnings = prepared.warnings;
+  if (!prepared.ok) return fail(prepared.error);
+  const { integration } = prepared;
 
   // One query finds and opens the credential; it sits on every run's path.
   let opened: Awaited<ReturnType<typeof clientForCredential>>;
@@ -118,7 +115,7 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
   });
   audited.catch(() => {}); // handled where it is awaited below; this only keeps Node from calling it unhandled
   try {
-    const result = await client.run(operation, parameters, request.signal ? { signal: request.signal } : {});
+    const result = await prepared.run(client, request.signal);
     await audited;
     const runId = await recordRun(start, {
       status: "success",

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { OpenAPIBackend, type Operation } from "openapi-backend";
 import { parse } from "yaml";
+import { sharedFile } from "@/lib/testing/shared-files";
 
 /**
  * Validates HTTP requests and responses against JumpCloud's official OpenAPI files (v2 for /api/v2/…, v1 for
@@ -13,9 +12,8 @@ import { parse } from "yaml";
  * over the dereferenced response schema.
  */
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SPEC_V2_PATH = path.resolve(projectRoot, "../shared/jumpcloud/openapi-v2.yaml");
-export const SPEC_V1_PATH = path.resolve(projectRoot, "../shared/jumpcloud/openapi-v1.yaml");
+export const SPEC_V2_PATH = sharedFile("jumpcloud/openapi-v2.yaml");
+export const SPEC_V1_PATH = sharedFile("jumpcloud/openapi-v1.yaml");
 
 export interface ValidationResult {
   valid: boolean;

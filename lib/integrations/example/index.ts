@@ -36,6 +36,7 @@ function createClient(token: string): IntegrationClient {
       notes += 1;
       return { items: [{ id: `note_${notes}`, ...(parameters.note as object) }], meta: meta() };
     },
+    plan: (operation, parameters) => example.planRequests({ operation, parameters, auth: { type: "token" }, connection: {}, allowedOrigins: [] }),
     async testConnection() {
       const started = performance.now();
       try {

@@ -78,8 +78,8 @@ export function createAuthorizer(auth: JumpCloudAuth, deps: AuthorizerDeps): Aut
       return {
         authType: "apiKey",
         headers: () => headers,
-        unauthorized: (server) =>
-          `The API key was rejected (HTTP 401${server ? `: ${server}` : ""}): it is invalid, revoked or belongs to a deleted admin. Generate a new key under Settings → API Keys.`,
+        unauthorized: () =>
+          `The API key was rejected (HTTP 401): it is invalid, revoked or belongs to a deleted admin. Generate a new key under Settings → API Keys.`,
       };
     }
     case "systemContext":
@@ -108,13 +108,12 @@ function systemContextAuthorizer(auth: Extract<JumpCloudAuth, { type: "systemCon
         authType: "systemContext",
       });
     },
-    unauthorized(server, sent) {
-      const said = server ? `: ${server}` : "";
+    unauthorized(sent) {
       const date = Date.parse(sent.Date ?? "");
       if (!Number.isNaN(date) && Math.abs(deps.wallClock() - date) > SIGNATURE_MAX_AGE_MS) {
-        return `The System Context signature was rejected because its date (${sent.Date}) is too old (HTTP 401${said}). Sign a fresh request or store the private key so requests are signed live.`;
+        return `The System Context signature was rejected because its date (${sent.Date}) is too old (HTTP 401). Sign a fresh request or store the private key so requests are signed live.`;
       }
-      return `The System Context signature was rejected (HTTP 401${said}): check the System ID and that the signature was made with this system's private key over "GET /api/systems/{id} HTTP/1.1" and the date. Systems installed through the User Portal, MDM or ADE cannot use System Context.`;
+      return `The System Context signature was rejected (HTTP 401): check the System ID and that the signature was made with this system's private key over "GET /api/systems/{id} HTTP/1.1" and the date. Systems installed through the User Portal, MDM or ADE cannot use System Context.`;
     },
   };
 }
@@ -127,8 +126,8 @@ function serviceAccountAuthorizer(auth: Extract<JumpCloudAuth, { type: "serviceA
   const tokenAuthorizer: Authorizer = {
     authType: "serviceAccount",
     headers: () => ({ Authorization: basic }),
-    unauthorized: (server) =>
-      `The service account's client ID or secret was rejected by the token endpoint (HTTP 401${server ? `: ${server}` : ""}). Check them in JumpCloud under Settings → Service Accounts.`,
+    unauthorized: () =>
+      `The service account's client ID or secret was rejected by the token endpoint (HTTP 401). Check them in JumpCloud under Settings → Service Accounts.`,
   };
 
   async function fetchToken(stats: CallStats, signal?: AbortSignal): Promise<string> {
@@ -170,7 +169,7 @@ function serviceAccountAuthorizer(auth: Extract<JumpCloudAuth, { type: "serviceA
       token = undefined;
       return true;
     },
-    unauthorized: (server) =>
-      `The service account's token was rejected (HTTP 401${server ? `: ${server}` : ""}): the service account may have been deleted or lost its role.`,
+    unauthorized: () =>
+      `The service account's token was rejected (HTTP 401): the service account may have been deleted or lost its role.`,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { IntegrationClient } from "../types";
 import { diffPolicy, jumpcloudBaselines, sameValue, toPolicyState } from "./baselines";
 
 const details = {
@@ -63,14 +64,10 @@ describe("JumpCloud baselines", () => {
     expect(diffPolicy(state, undefined)).toEqual([expect.objectContaining({ kind: "policyDeleted", key: `deleted:${state.id}` })]);
   });
 
-  it("reverts with the association write or the policy's PUT, and refuses what cannot be put back", () => {
-    const [added] = diffPolicy(state, { ...state, associations: [...state.associations, { type: "system", id: "s9" }] });
-    expect(jumpcloudBaselines.revertCalls(added!, state, "0123456789abcdef01234567").calls).toEqual([
-      { resource: "policyAssociation", operation: "manage", params: { policyId: state.id, associationData: { op: "remove", type: "system", id: "s9" }, additionalFields: { xOrgId: "0123456789abcdef01234567" } } },
-    ]);
-    const [value] = diffPolicy(state, { ...state, values: state.values.map((v) => (v.field === "f1" ? { ...v, value: 8 } : v)) });
-    expect(jumpcloudBaselines.revertCalls(value!, state).calls[0]).toMatchObject({ resource: "policy", operation: "update", params: { policyData: { values: [{ configFieldID: "f1", value: 14 }] } } });
+  it("refuses to revert what cannot be put back, without reading anything", async () => {
+    const never = () => Promise.reject(new Error("no request expected"));
+    const client = { run: never, testConnection: never, plan: never } as unknown as IntegrationClient;
     const [deleted] = diffPolicy(state, undefined);
-    expect(jumpcloudBaselines.revertCalls(deleted!, state)).toMatchObject({ calls: [], refusal: expect.stringMatching(/deleted policy/) });
+    expect(await jumpcloudBaselines.planRevert({ targetTypes: [], planAssociations: never, planPolicyUpdate: never, applyPlan: never }, client, deleted!, state)).toMatchObject({ plan: null, refusal: expect.stringMatching(/deleted policy/) });
   });
 });

@@ -1,8 +1,9 @@
 // How JumpCloud policies become baselines and drift: a policy's details (GET /policies/{id}: name, template, values
 // by configFieldID, notes) and its direct system and system-group associations, compared field by field; and the
-// calls that put one difference back (an association add or remove, or the policy's PUT with the baseline's value).
+// sync plan that puts one difference back (an association add or remove, or the policy's PUT with the baseline's value).
 import type { AssociationRef, BaselineSupport, DriftFinding, PolicyState, PolicyValueState } from "../baseline-contract";
-import type { OperationCall } from "../compliance-contract";
+import type { SyncPlan, SyncSupport } from "../sync-contract";
+import type { IntegrationClient } from "../types";
 
 const TARGETS = ["system", "system_group"] as const;
 const TARGET_LABEL: Record<string, string> = { system: "system", system_group: "system group" };
@@ -107,32 +108,46 @@ export function diffPolicy(expected: PolicyState, actual: PolicyState | undefine
   return findings;
 }
 
-function revertCalls(finding: DriftFinding, expected: PolicyState, orgId?: string): { calls: OperationCall[]; refusal?: string } {
-  const org = orgParams(orgId);
-  const manage = (op: "add" | "remove", a: AssociationRef): OperationCall => ({
-    resource: "policyAssociation",
-    operation: "manage",
-    params: { policyId: expected.id, associationData: { op, type: a.type, id: a.id }, ...org },
-  });
-  const update = (policyData: Record<string, unknown>): OperationCall => ({ resource: "policy", operation: "update", params: { policyId: expected.id, policyData, ...org } });
+/**
+ * One finding put back through the sync planner: an association add (add-only with just that target), an
+ * association remove (the exact plan against the baseline's associations, narrowed to that target's removal, so
+ * other drift is left for its own decision), or the policy's name, one value or its notes.
+ */
+async function planRevert(
+  sync: SyncSupport,
+  client: IntegrationClient,
+  finding: DriftFinding,
+  expected: PolicyState,
+  options: { orgId?: string; signal?: AbortSignal } = {},
+): Promise<{ plan: SyncPlan | null; refusal?: string }> {
+  const { orgId, signal } = options;
+  const scope = { policyId: expected.id, ...(orgId ? { orgId } : {}) };
+  const signalOption = signal ? { signal } : {};
+  const association = finding.detail.association;
   switch (finding.kind) {
-    case "associationAdded":
-      return finding.detail.association ? { calls: [manage("remove", finding.detail.association)] } : { calls: [], refusal: "The association is not known." };
     case "associationRemoved":
-      return finding.detail.association ? { calls: [manage("add", finding.detail.association)] } : { calls: [], refusal: "The association is not known." };
+      if (!association) return { plan: null, refusal: "The association is not known." };
+      return { plan: await sync.planAssociations(client, { ...scope, desired: [association], mode: "add-only" }, signalOption) };
+    case "associationAdded": {
+      if (!association) return { plan: null, refusal: "The association is not known." };
+      const desired = expected.associations.filter((a) => sync.targetTypes.includes(a.type));
+      const full = await sync.planAssociations(client, { ...scope, desired, mode: "exact" }, signalOption);
+      const steps = full.steps.filter((step) => step.action === "remove" && step.target.type === association.type && step.target.id === association.id);
+      return { plan: { ...full, steps, counts: { add: 0, remove: steps.length, unchanged: 0 } } };
+    }
     case "valueChanged": {
       const value = expected.values.find((v) => v.field === finding.detail.field);
-      if (!value) return { calls: [], refusal: "The baseline no longer has this config field." };
-      return { calls: [update({ values: [{ configFieldID: value.field, value: value.value }] })] };
+      if (!value) return { plan: null, refusal: "The baseline no longer has this config field." };
+      return { plan: await sync.planPolicyUpdate(client, { ...scope, desired: { values: { [value.field]: value.value } } }, signalOption) };
     }
     case "notesChanged":
-      return { calls: [update({ notes: expected.notes })] };
+      return { plan: await sync.planPolicyUpdate(client, { ...scope, desired: { notes: expected.notes } }, signalOption) };
     case "policyRenamed":
-      return { calls: [update({ name: expected.name })] };
+      return { plan: await sync.planPolicyUpdate(client, { ...scope, desired: { name: expected.name } }, signalOption) };
     case "policyDeleted":
-      return { calls: [], refusal: "A deleted policy cannot be restored under its id: accept the deletion, or create the policy again from the baseline's values and capture it." };
+      return { plan: null, refusal: "A deleted policy cannot be restored under its id: accept the deletion, or create the policy again from the baseline's values and capture it." };
     case "complianceRegression":
-      return { calls: [], refusal: "A compliance result is the device's own report: fix the system, or accept the regression." };
+      return { plan: null, refusal: "A compliance result is the device's own report: fix the system, or accept the regression." };
   }
 }
 
@@ -146,5 +161,5 @@ export const jumpcloudBaselines: BaselineSupport = {
   toState: toPolicyState,
   policyGone: (kind) => kind === "policyNotFound",
   diff: diffPolicy,
-  revertCalls,
+  planRevert,
 };

@@ -1,11 +1,12 @@
 // The JumpCloud client: runs validated registry operations, and tests a credential on the same path.
-import type { IntegrationClient, OperationDescription, RateLimiter, RunResult, TestConnectionResult, ValidParameters } from "../types";
-import { createAuthorizer, defaultOrgId, secretsOf, type JumpCloudAuth } from "./auth";
+import type { IntegrationClient, OperationDescription, RateLimiter, RequestPlan, RunResult, TestConnectionResult, ValidParameters } from "../types";
+import { createAuthorizer, defaultOrgId, maskedAuthHeaders, secretsOf, type JumpCloudAuth } from "./auth";
 import { JumpCloudError } from "./errors";
 import { regions, resolveEndpoints, type ConnectionSettings, type Endpoints } from "./hosts";
 import type { Params } from "./operations/define";
 import { assertAuthSupported, requireOperation } from "./operations/index";
 import { Pool } from "./paginate";
+import { planCall } from "./plan";
 import { TokenBucket, type RateBudget } from "./rate-limit";
 import { Redactor } from "./redact";
 import { baseHeaders, callInput } from "./request-builder";
@@ -117,6 +118,14 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
 
   const run = (op: OperationDescription, params: ValidParameters, runOptions: { signal?: AbortSignal } = {}) => execute(op.resource, op.operation, params, runOptions);
 
+  function plan(op: OperationDescription, params: ValidParameters): RequestPlan {
+    const operation = requireOperation(op.resource, op.operation);
+    assertAuthSupported(operation, options.auth.type);
+    const { endpoints } = ready();
+    const descriptor = options.auth.type === "systemContext" ? { type: "systemContext", systemId: options.auth.systemId } : { type: options.auth.type };
+    return planCall(operation, params, endpoints.origin, { ...baseHeaders(defaultOrgId(options.auth)), ...maskedAuthHeaders(descriptor) });
+  }
+
   async function testConnection(testOptions: { signal?: AbortSignal } = {}): Promise<TestConnectionResult> {
     const started = now();
     const where = options.connection?.baseUrl ?? regions.find((r) => r.id === (options.connection?.region ?? "us"))?.label ?? "JumpCloud";
@@ -143,5 +152,5 @@ export function createJumpCloudClient(options: JumpCloudClientOptions): JumpClou
     }
   }
 
-  return { run, testConnection };
+  return { run, plan, testConnection };
 }

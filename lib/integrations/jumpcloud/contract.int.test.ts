@@ -2,7 +2,8 @@
 // official OpenAPI spec (../shared/jumpcloud/openapi-v2.yaml), checked by the simulator's contract validator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withRawParameters } from "./testing/raw-client";
-import { loadOpenApiValidator, type OpenApiValidator } from "@/simulator/contract/openapi-validator";
+import { needSharedFile } from "@/lib/testing/shared-files";
+import { loadOpenApiValidator, SPEC_V2_PATH, type OpenApiValidator } from "@/simulator/contract/openapi-validator";
 import { createValidatingFetch, type ValidatingFetch } from "@/simulator/contract/validating-fetch";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { createJumpCloudClient } from "./client";
@@ -12,7 +13,6 @@ let validator: OpenApiValidator | null;
 
 beforeAll(async () => {
   validator = await loadOpenApiValidator();
-  if (!validator) console.warn("skipped: spec not found (../shared/jumpcloud/openapi-v2.yaml)");
   sim = await startSimulator({ port: 0 });
 }, 60_000);
 afterAll(async () => {
@@ -33,8 +33,8 @@ const idOf = (item: unknown) => (item as { id: string }).id;
 
 describe("client requests and simulator answers follow the official spec", () => {
   it("for all 16 operations, including the integration guide's shapes", async ({ skip }) => {
-    if (!validator) return skip("skipped: spec not found");
-    const checked = createValidatingFetch(validator);
+    needSharedFile(skip, SPEC_V2_PATH);
+    const checked = createValidatingFetch(validator!);
     const client = checkedClient(checked);
     const system = sim.systems[0]!;
 
@@ -74,8 +74,8 @@ describe("client requests and simulator answers follow the official spec", () =>
   });
 
   it("for the error answers the client reads", async ({ skip }) => {
-    if (!validator) return skip("skipped: spec not found");
-    const checked = createValidatingFetch(validator);
+    needSharedFile(skip, SPEC_V2_PATH);
+    const checked = createValidatingFetch(validator!);
     const client = checkedClient(checked);
     await expect(client.run("policy", "get", { policyId: "5f4d7c8e9a1b2c3d4e5f6789" })).rejects.toMatchObject({ kind: "policyNotFound" });
     await expect(client.run("policyTemplate", "get", { id: "5f4d7c8e9a1b2c3d4e5f6789" })).rejects.toMatchObject({ kind: "templateNotFound" });

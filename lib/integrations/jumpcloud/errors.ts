@@ -103,19 +103,27 @@ export function testHeadline(kind: string, authType: string): string {
   }
 }
 
-/** Reads a JumpCloud error body as the notes say: `message`, then `error`, then the raw text. */
-export function readErrorMessage(rawText: string): string {
+/** Longest upstream message quoted in an error (the rest is cut after redaction, so no secret is left half-masked). */
+const UPSTREAM_MESSAGE_MAX = 300;
+
+/**
+ * Reads a JumpCloud error body as the notes say: `message`, then `error`, then the raw text. `redact` masks secrets
+ * in the whole message before it is cut to length: cutting first could leave the first half of a key in clear.
+ */
+export function readErrorMessage(rawText: string, redact: (text: string) => string): string {
   const text = rawText.trim();
   if (text === "") return "";
+  let message = text;
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === "object") {
-      const { message, error } = body as { message?: unknown; error?: unknown };
-      if (typeof message === "string" && message !== "") return message;
-      if (typeof error === "string" && error !== "") return error;
+      const { message: said, error } = body as { message?: unknown; error?: unknown };
+      if (typeof said === "string" && said !== "") message = said;
+      else if (typeof error === "string" && error !== "") message = error;
     }
   } catch {
     // not JSON: fall through to the raw text
   }
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  const clean = redact(message);
+  return clean.length > UPSTREAM_MESSAGE_MAX ? `${clean.slice(0, UPSTREAM_MESSAGE_MAX)}…` : clean;
 }

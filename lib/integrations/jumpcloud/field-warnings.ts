@@ -179,7 +179,7 @@ export function findFieldWarnings(resource: string, parameters: JsonObject): Nod
     for (const found of entriesOf(kind, options[kind], ["options"])) {
       const unknown = unknownFieldIssue(objectName, found, kind, strict);
       if (unknown) issues.push(unknown);
-      if (kind === "filter") issues.push(...filterValueIssues(objectName, found));
+      if (kind === "filter") for (const issue of filterValueIssues(objectName, found)) issues.push(issue);
     }
   }
   return issues;

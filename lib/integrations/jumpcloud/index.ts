@@ -10,6 +10,7 @@ import { resolveEndpoints, type ConnectionSettings } from "./hosts";
 import { listOptions, templateFields } from "./lookups";
 import { operations, resources } from "./operations/index";
 import { planRequests } from "./plan";
+import { jumpcloudSync } from "./sync/index";
 
 export const jumpcloud: IntegrationDefinition = {
   id: "jumpcloud",
@@ -42,4 +43,5 @@ export const jumpcloud: IntegrationDefinition = {
   testHeadline,
   compliance: jumpcloudCompliance,
   baselines: jumpcloudBaselines,
+  sync: jumpcloudSync,
 };

@@ -82,6 +82,8 @@ describe("planRequests", () => {
   it("the preview and a run send the same requests for every single-step operation example", async () => {
     for (const op of operations) {
       if (op.resource === "policy" && (op.operation === "create" || op.operation === "update")) continue;
+      // A sync's writes depend on what its read returns; sync/sync.int.test.ts checks the requests of its plan.
+      if (op.operation === "sync") continue;
       const params = { ...op.example, additionalFields: { xOrgId: ID.org } };
       const planned = plan({ resource: op.resource, operation: op.operation, params, auth });
       const { client, fetch } = harness(op.paginated ? pagedRecords(0) : () => json({ id: ID.policy }), { auth: apiKey });

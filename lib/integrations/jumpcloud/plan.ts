@@ -51,9 +51,12 @@ function planDefault(ctx: PlanContext, op: JumpCloudOperation, input: CallInput)
 export function planRequests(input: PlanInput): RequestPlan {
   const op = requireOperation(input.operation.resource, input.operation.operation);
   assertAuthSupported(op, input.auth.type);
-  const params = input.parameters as Params;
   const { origin } = resolveEndpoints(input.connection as ConnectionSettings | undefined, input.allowedOrigins);
-  const headers = { ...baseHeaders(defaultOrgId(input.auth)), ...maskedAuthHeaders(input.auth) };
+  return planCall(op, input.parameters as Params, origin, { ...baseHeaders(defaultOrgId(input.auth)), ...maskedAuthHeaders(input.auth) });
+}
+
+/** The requests of one operation against a known origin, with the run's headers (auth headers already masked). */
+export function planCall(op: JumpCloudOperation, params: Params, origin: string, headers: Record<string, string>): RequestPlan {
   const requests: PlannedRequest[] = [];
   const notes: string[] = [];
   const ctx: PlanContext = {

@@ -19,18 +19,20 @@ describe("TokenBucket", () => {
   });
 
   it("gives a cancelled slot back", async () => {
-    const bucket = new TokenBucket({ requestsPerSecond: 1, burst: 1 }, () => 0, (_ms, signal) =>
-      new Promise((_, reject) => signal?.addEventListener("abort", () => reject(new Error("cancelled")))),
-    );
-    bucket.take();
-    const controller = new AbortController();
-    const waiting = bucket.take(controller.signal);
-    controller.abort();
-    await expect(waiting).rejects.toThrow("cancelled");
+    // One bucket throughout: a waiter that is cancelled must not keep its reserved slot, so the next caller
+    // waits one interval, not two.
     const waits: number[] = [];
-    const probe = new TokenBucket({ requestsPerSecond: 1, burst: 1 }, () => 0, async (ms) => void waits.push(ms));
-    probe.take();
-    await probe.take();
-    expect(waits).toEqual([1000]);
+    const bucket = new TokenBucket({ requestsPerSecond: 1, burst: 1 }, () => 0, (ms, signal) => {
+      waits.push(ms);
+      if (!signal) return Promise.resolve();
+      return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("cancelled"))));
+    });
+    expect(bucket.take()).toBeUndefined();
+    const controller = new AbortController();
+    const cancelled = bucket.take(controller.signal);
+    controller.abort();
+    await expect(cancelled).rejects.toThrow("cancelled");
+    await bucket.take();
+    expect(waits).toEqual([1000, 1000]);
   });
 });

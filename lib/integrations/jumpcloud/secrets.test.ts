@@ -90,3 +90,45 @@ describe("no secret in errors", () => {
     expectClean(result, [sent, pem, ...pem.split("\n").filter((l) => l.length > 20 && !l.startsWith("-----"))]);
   });
 });
+
+describe("redaction before truncation, in every encoding", () => {
+  const straddle = (status: number): FakeHandler => (r) =>
+    new Response(`${"x".repeat(290)} key=${r.headers["x-api-key"]} was refused`, { status });
+
+  it("masks a key straddling the 300-character cut of a raw body", async () => {
+    const { client } = harness(straddle(400), { ...options, auth: { type: "apiKey", apiKey: CANARY } });
+    const error = (await client.run("policy", "get", { policyId: ID.policy }).catch((e: unknown) => e)) as JumpCloudError;
+    expect(error.kind).toBe("badRequest");
+    expect(error.message).toContain("key=••••");
+    for (const part of [CANARY.slice(0, 10), CANARY.slice(0, 6)]) expect(error.message).not.toContain(part);
+    expectClean(await client.testConnection(), [CANARY.slice(0, 6)]);
+  });
+
+  it("masks the key in another case, percent-encoded and base64-encoded at any alignment", async () => {
+    const forms = (key: string) => [
+      key.toUpperCase(),
+      key.toLowerCase(),
+      encodeURIComponent(`${key}/`),
+      ...["", "a", "ab"].map((prefix) => btoa(`${prefix}${key}`)),
+      btoa(`user:${key}`).replaceAll("+", "-").replaceAll("/", "_"),
+    ];
+    const key = "Canary+Key/7f9a2b4c6d8e0f1a==";
+    const { client } = harness(
+      (r) => json({ message: `echo ${forms(r.headers["x-api-key"] ?? "").join(" ")}` }, 400),
+      { ...options, auth: { type: "apiKey", apiKey: key } },
+    );
+    const error = (await client.run("policy", "get", { policyId: ID.policy }).catch((e: unknown) => e)) as JumpCloudError;
+    expect(error.message).toMatch(/^JumpCloud rejected/);
+    for (const form of forms(key)) expectClean(error, [form.slice(4, -4)]);
+  });
+
+  it("drops the upstream body of a 401 or 403", async () => {
+    for (const status of [401, 403]) {
+      const { client } = harness(() => json({ message: "gateway said: partial-key-4c6d8e0f" }, status), { ...options, auth: { type: "apiKey", apiKey: CANARY } });
+      const error = (await client.run("policy", "get", { policyId: ID.policy }).catch((e: unknown) => e)) as JumpCloudError;
+      expect(error.upstreamStatus).toBe(status);
+      expect(error.message).not.toContain("partial-key");
+      expect(JSON.stringify(await client.testConnection())).not.toContain("partial-key");
+    }
+  });
+});

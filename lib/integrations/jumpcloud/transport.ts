@@ -17,7 +17,7 @@ export interface Authorizer {
   /** Called on a 401; returns true when a new attempt with fresh credentials is worth it (expired token). */
   refresh?(): boolean;
   /** Explains a 401 in terms of this credential type. */
-  unauthorized(serverMessage: string, sentHeaders: Record<string, string>): string;
+  unauthorized(sentHeaders: Record<string, string>): string;
 }
 
 export interface RequestEvent {
@@ -231,10 +231,13 @@ export class Transport {
     authorizer: Authorizer,
     sentHeaders: Record<string, string>,
   ): Failure {
-    const server = this.options.redactor.redact(readErrorMessage(text));
+    const server = readErrorMessage(text, (message) => this.options.redactor.redact(message));
     const request = { method: call.method, path: call.path };
     const lower = server.toLowerCase();
-    const said = server ? `: ${server}` : "";
+    // A refused credential's body is read to tell its cause apart but never quoted: it is where a gateway echoes
+    // the key or token it refused, and the message is stored where viewers can read it.
+    const refused = status === 401 || status === 403;
+    const said = server && !refused ? `: ${server}` : "";
     const make = (kind: JumpCloudErrorKind, message: string) => new JumpCloudError({ kind, message, upstreamStatus: status, request, authType: authorizer.authType });
     const mentionsOrg = lower.includes("organization") || lower.includes("x-org-id") || lower.includes("org id");
 
@@ -250,7 +253,7 @@ export class Transport {
     if (status === 401 && lower.includes("no organization selected")) {
       error = make("orgIdRequired", `This API key spans several organizations, so an organization ID is required (HTTP 401${said}). Set additionalFields.xOrgId or the credential's default org id.`);
     } else if (status === 401) {
-      error = make("authenticationFailed", authorizer.unauthorized(server, sentHeaders));
+      error = make("authenticationFailed", authorizer.unauthorized(sentHeaders));
     } else if ((status === 400 || status === 403 || status === 404) && mentionsOrg) {
       error = make("orgIdInvalid", `The organization ID was rejected (HTTP ${status}${said}). Check additionalFields.xOrgId or the credential's default org id.`);
     } else if (status === 403) {

@@ -1,10 +1,8 @@
 // Reads the node configs (and the input documents shown with them) out of the integration guide.
 import fs from "node:fs";
-import path from "node:path";
+import { sharedFile } from "@/lib/testing/shared-files";
 
-const projectRoot = path.resolve(import.meta.dirname, "../../..");
-export const guidePath = path.resolve(projectRoot, "../shared/jumpcloud/integration-guide.txt");
-export const guideExists = fs.existsSync(guidePath);
+export const guidePath = sharedFile("jumpcloud/integration-guide.txt");
 
 export interface GuideExample {
   config: Record<string, unknown>;

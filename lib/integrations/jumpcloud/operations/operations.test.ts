@@ -1,19 +1,18 @@
-import { readFileSync, existsSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { needSharedFile, sharedFile } from "@/lib/testing/shared-files";
 import { validateParameters } from "../../parameters";
 import { findOperation, operations } from "./index";
 
-const projectRoot = path.resolve(import.meta.dirname, "../../../..");
-const specPath = path.resolve(projectRoot, "../shared/jumpcloud/openapi-v2.yaml");
+const specPath = sharedFile("jumpcloud/openapi-v2.yaml");
 
 describe("operation registry", () => {
-  it("holds the 16 operations of the integration guide with unique resource/operation pairs", () => {
-    expect(operations).toHaveLength(16);
-    expect(new Set(operations.map((o) => `${o.resource}.${o.operation}`)).size).toBe(16);
+  it("holds the 16 operations of the integration guide and sync, with unique resource/operation pairs", () => {
+    expect(operations).toHaveLength(17);
+    expect(new Set(operations.map((o) => `${o.resource}.${o.operation}`)).size).toBe(17);
     for (const [resource, ops] of Object.entries({
       policy: ["create", "get", "list", "update", "delete"],
-      policyAssociation: ["list", "manage"],
+      policyAssociation: ["list", "manage", "sync"],
       policyTraversal: ["getSystems", "getSystemGroups"],
       policyResult: ["get", "listForPolicy", "listForOrganization"],
       policyStatus: ["listForPolicy", "listForSystem"],
@@ -46,7 +45,8 @@ describe("operation registry", () => {
     }
   });
 
-  it.skipIf(!existsSync(specPath))("every method and path exists in the official OpenAPI spec", () => {
+  it("every method and path exists in the official OpenAPI spec", ({ skip }) => {
+    needSharedFile(skip, specPath);
     const spec = readFileSync(specPath, "utf8");
     for (const op of operations) {
       const at = spec.indexOf(`\n  ${op.path}:\n`);

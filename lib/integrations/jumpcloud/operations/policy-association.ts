@@ -1,10 +1,12 @@
 // Policy association: list a policy's direct associations, and add, remove or update one.
 import { z } from "zod";
 import { JumpCloudError, isJumpCloudError } from "../errors";
-import { lookupInput, type CallInput } from "../request-builder";
+import { lookupInput, MAX_PAGE_SIZE, type CallInput } from "../request-builder";
 import { listRecords, send, type RunContext } from "../run-context";
+import { applyAssociations, DEFAULT_APPLY_CONCURRENCY, planAssociations, SYNC_TARGET_TYPES } from "../sync/association-plan";
+import { ioFromContext } from "../sync/sync-io";
 import { define, policyIdParam, type Params } from "./define";
-import { associationTargets, objectId, targetsSchema } from "./schemas";
+import { associationTargets, flexibleBoolean, objectId, syncTargetsSchema, targetsSchema, type SyncTargetInput } from "./schemas";
 
 const ACCEPT_ON_RETRY = { add: [409], remove: [404], update: [] } as const;
 const targetOptions = associationTargets.map((t) => ({ value: t, label: t.replace("_", " ") }));
@@ -50,6 +52,132 @@ async function explainNotFound(ctx: RunContext, params: Params, input: CallInput
     return error;
   }
 }
+
+const syncTypeOptions = SYNC_TARGET_TYPES.map((t) => ({ value: t, label: t.replace("_", " ") }));
+/** The static preview lists at most this many of a sync's possible writes; a dry run lists the real ones. */
+const PREVIEW_WRITES = 100;
+
+interface SyncParams {
+  policyId: string;
+  targets: SyncTargetInput[];
+  targetType: string;
+  mode: "add-only" | "exact";
+  dryRun: boolean;
+}
+
+const syncOf = (params: Params) => params as unknown as SyncParams;
+const desiredOf = (params: SyncParams) => params.targets.map((t) => ({ type: t.type ?? params.targetType, id: t.id }));
+
+/** The desired set of a policy's associations: plan (dry run) or apply the adds and, in exact mode, the removes. */
+const sync = define({
+  resource: "policyAssociation",
+  operation: "sync",
+  label: "Sync",
+  description: "Makes a policy's associations match a list of systems or system groups: reads the current ones, then adds what is missing (and, in exact mode, removes the rest)",
+  method: "POST",
+  path: "/policies/{policy_id}/associations",
+  scopes: ["associations.systems", "associations"],
+  notFound: "policyNotFound",
+  parameters: [
+    policyIdParam(),
+    {
+      name: "targets",
+      label: "Targets",
+      help: "The desired systems or system groups: a list of ObjectIDs or {type, id} items, usually from the input data through a template such as {{ groups }}. Records with an id (and association records with to.id) work as they are.",
+      kind: "json",
+      in: "client",
+      required: true,
+      placeholder: '["5a1b2c3d4e5f67890abcdef1"]',
+      schema: syncTargetsSchema,
+    },
+    {
+      name: "targetType",
+      label: "Target Type",
+      help: "The kind of the targets given as bare ids (an item's own type wins).",
+      kind: "options",
+      in: "client",
+      required: false,
+      options: syncTypeOptions,
+      default: "system_group",
+      schema: z.enum(SYNC_TARGET_TYPES, { error: `targetType must be one of ${SYNC_TARGET_TYPES.join(", ")}` }).default("system_group"),
+    },
+    {
+      name: "mode",
+      label: "Mode",
+      help: "add-only adds what is missing and never removes; exact also removes every system and system group association not in the list.",
+      kind: "options",
+      in: "client",
+      required: false,
+      options: [
+        { value: "add-only", label: "Add only" },
+        { value: "exact", label: "Exact (also remove)" },
+      ],
+      default: "add-only",
+      schema: z.enum(["add-only", "exact"], { error: "mode must be add-only or exact" }).default("add-only"),
+    },
+    {
+      name: "dryRun",
+      label: "Dry Run",
+      help: "Only plan: read the current associations and return what would be added and removed, changing nothing.",
+      kind: "boolean",
+      in: "client",
+      required: false,
+      default: false,
+      schema: flexibleBoolean.default(false),
+    },
+  ],
+  example: { policyId: "5f4d7c8e9a1b2c3d4e5f6789", targets: ["5a1b2c3d4e5f67890abcdef1"], targetType: "system_group", mode: "add-only" },
+  async run(ctx, params, input) {
+    const p = syncOf(params);
+    const io = ioFromContext(ctx);
+    const orgId = input.headers["x-org-id"];
+    const plan = await planAssociations(io, { policyId: p.policyId, desired: desiredOf(p), mode: p.mode, ...(orgId ? { orgId } : {}) });
+    const row = (step: { action: string; target?: { type: string; id: string } }) => ({ policyId: p.policyId, action: step.action, type: step.target?.type, id: step.target?.id });
+    if (p.dryRun) return plan.steps.map((step) => ({ ...row(step), outcome: step.action === "unchanged" ? "alreadyPresent" : "planned" }));
+    const report = await applyAssociations(io, plan, { concurrency: DEFAULT_APPLY_CONCURRENCY, signal: ctx.signal });
+    if (report.counts.failed > 0) {
+      ctx.warnings.push({
+        path: "targets",
+        severity: "warning",
+        code: "partialApply",
+        message: `${report.counts.failed} of ${plan.counts.add + plan.counts.remove} changes failed (see each item's error); run the sync again to finish the rest: it only sends what is still missing.`,
+      });
+    }
+    return report.items.map((item) => ({ ...row(item), outcome: item.outcome, ...(item.error ? { error: item.error } : {}) }));
+  },
+  plan(ctx, params, input) {
+    const p = syncOf(params);
+    const desired = desiredOf(p);
+    const types = p.mode === "exact" ? [...SYNC_TARGET_TYPES] : SYNC_TARGET_TYPES.filter((type) => desired.some((t) => t.type === type));
+    const list = ctx.operation("policyAssociation", "list");
+    const listInput = lookupInput(input, { path: { policy_id: p.policyId }, returnAll: true, query: { targets: types } });
+    for (const type of types) {
+      ctx.add(list, listInput, `Read the current ${type.replace("_", " ")} associations`, { fanOut: type, page: { skip: 0, limit: MAX_PAGE_SIZE } }, {
+        pagination: { pageSize: MAX_PAGE_SIZE, until: `a page returns fewer than ${MAX_PAGE_SIZE} records` },
+      });
+    }
+    if (p.dryRun) {
+      ctx.note("Dry run: only the reads are sent; the result lists each target as planned (to add or remove) or already present.");
+      return;
+    }
+    const manage = ctx.operation("policyAssociation", "manage");
+    for (const target of desired.slice(0, PREVIEW_WRITES)) {
+      ctx.add(manage, input, `Add ${target.type.replace("_", " ")} ${target.id}, unless it is already associated`, { body: { op: "add", type: target.type, id: target.id } });
+    }
+    if (desired.length > PREVIEW_WRITES) ctx.note(`…and up to ${desired.length - PREVIEW_WRITES} more adds like these; a dry run lists every one.`);
+    if (p.mode === "exact") ctx.note("Exact mode: every current system and system group association not in the list is removed (one POST with op remove each); a dry run lists them.");
+    ctx.note(`Only the differences are sent, ${DEFAULT_APPLY_CONCURRENCY} at once within the credential's request budget; a target already associated is reported as already present, so running the sync again changes nothing.`);
+  },
+  describeWrite: (params) => {
+    const p = syncOf(params);
+    const what = `${p.targets.length} target${p.targets.length === 1 ? "" : "s"}`;
+    if (p.dryRun) return { action: "Plan sync", summary: `Plan the associations of policy ${p.policyId} with ${what}; nothing is changed (dry run)`, destructive: false };
+    if (p.mode === "exact") {
+      return { action: "Sync associations", summary: `Make policy ${p.policyId}'s associations exactly these ${what}: every other system and system group association is removed`, destructive: true };
+    }
+    return { action: "Sync associations", summary: `Associate policy ${p.policyId} with ${what} that are not associated yet (nothing is removed)`, destructive: false };
+  },
+});
 
 export const policyAssociationOperations = [
   define({
@@ -174,4 +302,5 @@ export const policyAssociationOperations = [
       return { action: "Add association", summary: `Associate policy ${policy} with ${target}`, destructive: false };
     },
   }),
+  sync,
 ];

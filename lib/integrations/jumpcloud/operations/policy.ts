@@ -203,7 +203,7 @@ function sameTemplate(ref: TemplateRef, current: PolicyDetails["template"]): boo
 }
 
 /** How JumpCloud may hand back a sensitive value it will not reveal. */
-const isMasked = (value: unknown) => value === null || value === undefined || (typeof value === "string" && /^[*•●]+$/.test(value));
+export const isMasked = (value: unknown) => value === null || value === undefined || (typeof value === "string" && /^[*•●]+$/.test(value));
 
 /**
  * The PUT writes back every value it is given: a sensitive value that came back masked would overwrite the secret with

@@ -51,6 +51,40 @@ export const targetsSchema = z
   )
   .transform((list) => [...new Set(list)]);
 
+export interface SyncTargetInput {
+  type?: "system" | "system_group";
+  id: string;
+}
+
+/** One desired target: an ObjectID, `{ type?, id }` (other keys of a record are ignored), or an association record (`{ to: { type, id } }`). */
+function syncTargetOf(item: unknown): { target: SyncTargetInput } | { problem: string; at?: string } {
+  if (typeof item === "string") return isObjectId(item.trim()) ? { target: { id: item.trim() } } : { problem: "must be a JumpCloud ObjectID (24 hexadecimal characters)" };
+  if (!item || typeof item !== "object" || Array.isArray(item)) return { problem: "must be an ObjectID or an object with an id" };
+  const record = item as { type?: unknown; id?: unknown; to?: { type?: unknown; id?: unknown } };
+  const source = record.id === undefined && record.to && typeof record.to === "object" ? record.to : record;
+  const at = source === record ? "" : "to.";
+  if (typeof source.id !== "string" || !isObjectId(source.id.trim())) return { problem: "must be a JumpCloud ObjectID (24 hexadecimal characters)", at: `${at}id` };
+  if (source.type === undefined) return { target: { id: source.id.trim() } };
+  if (source.type !== "system" && source.type !== "system_group") return { problem: "must be system or system_group", at: `${at}type` };
+  return { target: { type: source.type, id: source.id.trim() } };
+}
+
+/** A sync's desired targets: a list (or a comma-separated string) of ids, `{ type, id }` items or association records. */
+export const syncTargetsSchema = z.unknown().transform((raw, ctx): SyncTargetInput[] => {
+  const list = typeof raw === "string" ? raw.split(",").map((s) => s.trim()).filter((s) => s !== "") : raw;
+  if (!Array.isArray(list)) {
+    ctx.addIssue({ code: "custom", message: "targets must be a list of ObjectIDs or {type, id} items" });
+    return z.NEVER;
+  }
+  const targets: SyncTargetInput[] = [];
+  list.forEach((item, index) => {
+    const read = syncTargetOf(item);
+    if ("target" in read) targets.push(read.target);
+    else ctx.addIssue({ code: "custom", path: read.at ? [index, ...read.at.split(".")] : [index], message: read.problem });
+  });
+  return targets;
+});
+
 const policyValueEntry = z.object({
   configFieldID: objectId("configFieldID"),
   value: z.unknown(),

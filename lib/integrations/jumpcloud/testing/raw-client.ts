@@ -11,6 +11,7 @@ export interface RawClient extends Omit<IntegrationClient, "run"> {
 export function withRawParameters(client: IntegrationClient): RawClient {
   return {
     testConnection: (options) => client.testConnection(options),
+    plan: (operation, parameters) => client.plan(operation, parameters),
     async run(resource, operation, params, options) {
       const op = requireOperation(resource, operation);
       return client.run(op, validParameters(op, params), options);
