@@ -96,6 +96,14 @@ export const envSchema = z.object({
   ),
   /** Custom origins a credential may use besides JumpCloud's own consoles (e.g. the simulator). */
   JUMPCLOUD_ALLOWED_ORIGINS: list,
+  /** Origins an alert webhook may use although plain HTTP or on a loopback/private address. */
+  ALERT_ALLOWED_ORIGINS: list,
+  /** First retry delay of an alert delivery; later retries back off exponentially. */
+  ALERT_RETRY_DELAY_SECONDS: boundedNumber(10, { min: 1, max: 3600 }),
+  /** Attempts per alert delivery before it is marked failed. */
+  ALERT_MAX_ATTEMPTS: boundedNumber(8, { min: 1, max: 50 }),
+  /** Seconds one webhook attempt may take, connection included. */
+  ALERT_TIMEOUT_SECONDS: boundedNumber(10, { min: 1, max: 120 }),
   CREDENTIALS_ENCRYPTION_KEY: optionalText,
   CREDENTIALS_ENCRYPTION_KEYS_OLD: optionalText,
   /** Where the embedded default keeps its generated credentials key; set by `npm start`, not by users. */

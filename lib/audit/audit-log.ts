@@ -39,6 +39,11 @@ export const AUDIT_ACTIONS = {
   driftCheckRequested: "drift.check_requested",
   driftAccepted: "drift.accepted",
   driftReverted: "drift.reverted",
+  alertDestinationCreated: "alert_destination.created",
+  alertDestinationUpdated: "alert_destination.updated",
+  alertDestinationSecretRotated: "alert_destination.secret_rotated",
+  alertDestinationDeleted: "alert_destination.deleted",
+  alertTestSent: "alert_destination.test_sent",
   retentionApplied: "retention.applied",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

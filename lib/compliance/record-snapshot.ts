@@ -5,7 +5,7 @@ import "server-only";
 import type pg from "pg";
 import { sqlPool } from "@/lib/database/sql-pool";
 import type { ObservedState } from "@/lib/integrations/compliance-contract";
-import { matchAlertRules, type AlertMatch, type AlertRule } from "./alert-rules";
+import { matchAlertRules, type AlertMatch, type AlertRule, type SnapshotOutcome } from "./alert-rules";
 
 export const FINAL_STATUSES = ["success", "partial", "failed", "superseded"] as const;
 export type SnapshotStatus = "queued" | "running" | (typeof FINAL_STATUSES)[number];
@@ -48,6 +48,8 @@ export interface RecordedSnapshot {
   written: boolean;
   transitions: number;
   newFailures: number;
+  /** Pairs that went from failing to passing. */
+  recovered: number;
   counts: { passing: number; failing: number; pending: number; unknown: number };
   alerts: AlertMatch[];
 }
@@ -68,7 +70,13 @@ const APPLY_CHANGES = `
     LEFT JOIN observed o ON o.policy_id = p."policyId" AND o.system_id = p."systemId"
     WHERE p."monitorId" = $1 AND (o.state IS NOT NULL OR p.state IS DISTINCT FROM 'removed')
   ), changed AS (
-    SELECT * FROM target WHERE old IS DISTINCT FROM new
+    -- known_before: the state before an unknown spell (an outage), so a pair failing before and after it is not
+    -- a new failure, and one that failed before it and passes after it has recovered.
+    SELECT target.*,
+      CASE WHEN old = 'unknown' THEN (
+        SELECT k.state FROM "ComplianceTransition" k WHERE k."pairId" = target.id AND k.state <> 'unknown' ORDER BY k.at DESC LIMIT 1
+      ) ELSE old END AS known_before
+    FROM target WHERE old IS DISTINCT FROM new
   ), logged AS (
     INSERT INTO "ComplianceTransition" ("pairId", at, state, previous, detail, "resultAt")
     SELECT id, $4, new, old, detail, result_at FROM changed
@@ -79,7 +87,8 @@ const APPLY_CHANGES = `
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM logged)::int AS transitions,
-         (SELECT count(*) FROM logged WHERE state = 'failing')::int AS new_failures,
+         (SELECT count(*) FROM changed WHERE new = 'failing' AND known_before IS DISTINCT FROM 'failing')::int AS new_failures,
+         (SELECT count(*) FROM changed WHERE new = 'passing' AND known_before = 'failing')::int AS recovered,
          (SELECT count(*) FROM updated)::int AS updated`;
 
 const COUNT_STATES = `
@@ -103,6 +112,21 @@ function summaryMessage(observation: Observation): { errorKind: string | null; e
     errorKind: "policiesFailed",
     errorMessage: `${failed} of ${total} ${total === 1 ? "policy" : "policies"} could not be read; their pairs are unknown until the next snapshot.`,
   };
+}
+
+/** The monitor's last finished snapshot, and the rate of the last one that had one, for edge-triggered rules. */
+async function previousOutcome(client: pg.PoolClient, monitorId: string, snapshotId: string): Promise<SnapshotOutcome["previous"]> {
+  const rows = await client.query<{ status: "success" | "partial" | "failed"; rate: number | null }>(
+    `SELECT s.status,
+       (SELECT 100.0 * r.passing / nullif(r.passing + r.failing + r.pending, 0) FROM "ComplianceSnapshot" r
+        WHERE r."monitorId" = $1 AND r.id <> $2 AND r.status IN ('success', 'partial') AND r.passing + r.failing + r.pending > 0
+        ORDER BY r."observedAt" DESC LIMIT 1)::float8 AS rate
+     FROM "ComplianceSnapshot" s
+     WHERE s."monitorId" = $1 AND s.id <> $2 AND s.status IN ('success', 'partial', 'failed')
+     ORDER BY s."observedAt" DESC LIMIT 1`,
+    [monitorId, snapshotId],
+  );
+  return rows.rows[0] ?? null;
 }
 
 async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -132,7 +156,7 @@ export async function recordSnapshot(observation: Observation): Promise<Recorded
     const row = current.rows[0];
     if (monitor.rowCount === 0 || !row || (FINAL_STATUSES as readonly string[]).includes(row.status)) {
       const { passing = 0, failing = 0, pending = 0, unknown = 0, transitions = 0 } = row ?? {};
-      return { status: (row?.status ?? "failed") as SnapshotStatus, written: false, transitions, newFailures: 0, counts: { passing, failing, pending, unknown }, alerts: [] };
+      return { status: (row?.status ?? "failed") as SnapshotStatus, written: false, transitions, newFailures: 0, recovered: 0, counts: { passing, failing, pending, unknown }, alerts: [] };
     }
 
     const common = [snapshotId, observedAt, observation.requests, observation.pages, observation.durationMs, observation.policies.length];
@@ -146,7 +170,7 @@ export async function recordSnapshot(observation: Observation): Promise<Recorded
            "finishedAt" = now(), "errorMessage" = 'A newer snapshot of this monitor finished first; this one changed nothing.' WHERE id = $1`,
         common,
       );
-      return { status: "superseded", written: true, transitions: 0, newFailures: 0, counts: { passing: 0, failing: 0, pending: 0, unknown: 0 }, alerts: [] };
+      return { status: "superseded", written: true, transitions: 0, newFailures: 0, recovered: 0, counts: { passing: 0, failing: 0, pending: 0, unknown: 0 }, alerts: [] };
     }
 
     if (observation.policies.length > 0) {
@@ -173,17 +197,18 @@ export async function recordSnapshot(observation: Observation): Promise<Recorded
       `INSERT INTO "CompliancePair" ("monitorId", "policyId", "systemId", since) SELECT $1, policy_id, system_id, $2 FROM observed ON CONFLICT DO NOTHING`,
       [monitorId, observedAt],
     );
-    const applied = await client.query<{ transitions: number; new_failures: number }>(APPLY_CHANGES, [
+    const previous = await previousOutcome(client, monitorId, snapshotId);
+    const applied = await client.query<{ transitions: number; new_failures: number; recovered: number }>(APPLY_CHANGES, [
       monitorId,
       observation.failure !== undefined,
       observation.failedPolicies.map((p) => p.policyId),
       observedAt,
     ]);
-    const { transitions, new_failures: newFailures } = applied.rows[0]!;
+    const { transitions, new_failures: newFailures, recovered } = applied.rows[0]!;
     const counts = (await client.query<RecordedSnapshot["counts"]>(COUNT_STATES, [monitorId])).rows[0]!;
 
     const status = statusOf(observation);
-    const alerts = matchAlertRules(observation.alertRules, { status, ...counts, newFailures });
+    const alerts = matchAlertRules(observation.alertRules, { status, ...counts, newFailures, recovered, previous });
     const { errorKind, errorMessage } = summaryMessage(observation);
     await client.query(
       `UPDATE "ComplianceSnapshot" SET status = $7, "observedAt" = $2, requests = $3, pages = $4, "durationMs" = $5, policies = $6,
@@ -205,6 +230,6 @@ export async function recordSnapshot(observation: Observation): Promise<Recorded
         alerts.length > 0 ? JSON.stringify(alerts) : null,
       ],
     );
-    return { status, written: true, transitions, newFailures, counts, alerts };
+    return { status, written: true, transitions, newFailures, recovered, counts, alerts };
   });
 }

@@ -10,6 +10,7 @@ import { validParameters } from "@/lib/integrations/parameters";
 import { getIntegration, requireOperation } from "@/lib/integrations/registry";
 import type { IntegrationClient, IntegrationDefinition, RunResult } from "@/lib/integrations/types";
 import { alertRulesSchema } from "./alert-rules";
+import { raiseSnapshotAlerts } from "./snapshot-alerts";
 import { matchesScope, scopeFromStored } from "./monitor-scope";
 import { FINAL_STATUSES, recordSnapshot, type ObservedPair, type PolicyError, type RecordedSnapshot } from "./record-snapshot";
 
@@ -140,7 +141,12 @@ export async function takeSnapshot(snapshotId: string, options: { signal?: Abort
   setMaxListeners(POLICY_CONCURRENCY + 10, signal);
   const snapshot = await db.complianceSnapshot.findUnique({ where: { id: snapshotId }, include: { monitor: { include: { credential: { select: { service: true } } } } } });
   if (!snapshot) return { snapshotId, skipped: "gone" };
-  if ((FINAL_STATUSES as readonly string[]).includes(snapshot.status)) return { snapshotId, skipped: "final" };
+  if ((FINAL_STATUSES as readonly string[]).includes(snapshot.status)) {
+    // A retried job whose first run finished the snapshot but died before raising its alerts: raise them now
+    // (each is keyed by the snapshot and rule, so ones already queued are not sent again).
+    await raiseSnapshotAlerts(snapshotId);
+    return { snapshotId, skipped: "final" };
+  }
   const { monitor } = snapshot;
   await db.complianceSnapshot.update({
     where: { id: snapshotId },
@@ -175,5 +181,6 @@ export async function takeSnapshot(snapshotId: string, options: { signal?: Abort
     durationMs: Math.round(performance.now() - started),
     alertRules: alertRulesSchema.catch([]).parse(monitor.alertRules),
   });
+  if (recorded.alerts.length > 0) await raiseSnapshotAlerts(snapshotId);
   return { snapshotId, ...recorded };
 }

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 
 export const ALLOWED_ORIGINS_VARIABLE = "JUMPCLOUD_ALLOWED_ORIGINS";
+export const ALERT_ALLOWED_ORIGINS_VARIABLE = "ALERT_ALLOWED_ORIGINS";
 
 /**
  * Custom origins (besides JumpCloud's own consoles) that credentials may point at, e.g. the simulator in
@@ -8,4 +9,12 @@ export const ALLOWED_ORIGINS_VARIABLE = "JUMPCLOUD_ALLOWED_ORIGINS";
  */
 export function allowedOrigins(): string[] {
   return env().JUMPCLOUD_ALLOWED_ORIGINS;
+}
+
+/**
+ * Origins an alert webhook may use although they are plain HTTP or resolve to a loopback or private address
+ * (a receiver on the same network, a test receiver). Empty by default: webhooks go to public HTTPS hosts only.
+ */
+export function alertAllowedOrigins(): string[] {
+  return env().ALERT_ALLOWED_ORIGINS;
 }

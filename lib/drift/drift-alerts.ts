@@ -1,6 +1,8 @@
 // The alerts a check raises for drift it found for the first time: one per new item, deduplicated by the
-// baseline, the item's identity and the check that first saw it, so a retried check never alerts twice.
+// baseline, the item's identity and the check that first saw it, so a retried check never alerts twice, through the
+// same destinations as compliance alerts (lib/alerts).
 import "server-only";
+import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { db } from "@/lib/db";
 
 /** Items alerted one by one per check; more are summed up in one alert (no alert storm from a mass change). */
@@ -30,8 +32,9 @@ const clip = (value: unknown) => {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 };
 
-export async function driftAlerts(baseline: { id: string; name: string }, checkId: string, itemIds: readonly string[]): Promise<DriftAlert[]> {
-  const items = await db.driftItem.findMany({ where: { id: { in: [...itemIds] } }, orderBy: { key: "asc" } });
+/** The alerts for the items the check `checkId` found first (none for a check that found nothing new). */
+export async function driftAlerts(baseline: { id: string; name: string }, checkId: string): Promise<DriftAlert[]> {
+  const items = await db.driftItem.findMany({ where: { baselineId: baseline.id, firstCheckId: checkId }, orderBy: { key: "asc" } });
   const source = { type: "baseline" as const, id: baseline.id, name: baseline.name };
   const alerts: DriftAlert[] = items.slice(0, MAX_ITEM_ALERTS).map((item) => ({
     kind: "drift.detected",
@@ -53,4 +56,16 @@ export async function driftAlerts(baseline: { id: string; name: string }, checkI
     });
   }
   return alerts;
+}
+
+/**
+ * Raises the check's alerts. Safe to call again for the same check (a retried job, a crash after recording): each
+ * destination gets each alert once.
+ */
+export async function raiseDriftAlerts(checkId: string): Promise<{ queued: number }> {
+  const check = await db.driftCheck.findUnique({ where: { id: checkId }, select: { status: true, baseline: { select: { id: true, name: true } } } });
+  if (!check || check.status === "failed") return { queued: 0 };
+  let queued = 0;
+  for (const alert of await driftAlerts(check.baseline, checkId)) queued += (await raiseAlert(alert)).queued;
+  return { queued };
 }

@@ -84,6 +84,7 @@ export const checkOutcomeSchema = z.object({
   opened: z.number().int().optional(),
   resolved: z.number().int().optional(),
   openedIds: z.array(z.string()).optional(),
+  alertsQueued: z.number().int().describe("Alert deliveries queued for the drift this check found first"),
 });
 
 export const driftActionSchema = z.object({ action: z.enum(["accept", "revert"]), confirm: z.boolean().optional() }).strict();

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { jobClient, QUEUES } from "@/lib/jobs/boss";
 import { jobIdFor } from "@/lib/jobs/job-id";
 import { latestOccurrence } from "@/lib/schedules/schedule";
+import { raiseDriftAlerts } from "./drift-alerts";
 import { runDriftCheck, type CheckOutcome } from "./run-drift-check";
 
 /** A queued check whose job has not started within this long is given up (no worker is running). */
@@ -40,9 +41,15 @@ export async function queueDueDriftChecks(now: Date = new Date()): Promise<{ cre
   return { created, sent: queued.length, abandoned };
 }
 
-/** A job's check. */
-export async function runScheduledCheck(checkId: string, signal: AbortSignal): Promise<CheckOutcome> {
-  return runDriftCheck(checkId, { signal });
+/** A job's check, then its alerts (raised again by a retry that finds the check already recorded: delivered once). */
+export async function runScheduledCheck(checkId: string, signal: AbortSignal): Promise<CheckOutcome & { alertsQueued: number }> {
+  const outcome = await runDriftCheck(checkId, { signal });
+  return { ...outcome, ...(await alertsOf(checkId)) };
+}
+
+async function alertsOf(checkId: string): Promise<{ alertsQueued: number }> {
+  const { queued } = await raiseDriftAlerts(checkId);
+  return { alertsQueued: queued };
 }
 
 /** A check job that failed all its retries: its check says so instead of staying "running". */
@@ -54,12 +61,13 @@ export async function failAbandonedCheck(checkId: string, lastError: string): Pr
 }
 
 /** "Check now": runs a check of the baseline in this request and returns it when recorded. */
-export async function checkNow(baselineId: string, actor: { name: string }): Promise<CheckOutcome> {
+export async function checkNow(baselineId: string, actor: { name: string }): Promise<CheckOutcome & { alertsQueued: number }> {
   const baseline = await db.baseline.findUnique({ where: { id: baselineId }, select: { currentVersion: true } });
   if (!baseline) throw new AppError("notFound", "No baseline has this id. List them with GET /api/v1/baselines.");
   const check = await db.driftCheck.create({
     data: { baselineId, baselineVersion: baseline.currentVersion, scheduledFor: new Date(), trigger: "manual", status: "queued", requestedByName: actor.name },
     select: { id: true },
   });
-  return runDriftCheck(check.id);
+  const outcome = await runDriftCheck(check.id);
+  return { ...outcome, ...(await alertsOf(check.id)) };
 }

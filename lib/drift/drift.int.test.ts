@@ -5,6 +5,9 @@ import { db } from "@/lib/db";
 import { stopJobClient } from "@/lib/jobs/boss";
 import { baselineCreateSchema, baselineUpdateSchema } from "./baseline-input";
 import { createBaseline, getBaseline, listVersions, updateBaseline } from "./baseline-store";
+import { createDestination } from "@/lib/alerts/destination-store";
+import { resetEnvCache } from "@/lib/env";
+import { raiseDriftAlerts } from "./drift-alerts";
 import { acceptDrift, listDrift, planRevert, revertDrift } from "./drift-items";
 import { checkNow, queueDueDriftChecks } from "./drift-queue";
 import { simulatorApi } from "./testing/drift-fixtures";
@@ -14,6 +17,9 @@ let api: ReturnType<typeof simulatorApi>;
 
 beforeAll(async () => {
   fixture = await startComplianceFixture();
+  // eslint-disable-next-line no-restricted-properties
+  process.env.ALERT_ALLOWED_ORIGINS = "http://127.0.0.1:9";
+  resetEnvCache();
   api = simulatorApi(fixture.sim);
   for (const policy of await api.policies()) {
     if ((await api.policy(policy.id)).configFields.some((f) => f.displayType === "number")) pool.push(policy.id);
@@ -75,8 +81,14 @@ describe("baselines and drift", () => {
     const change = await api.numberChange(b!);
     await api.put(b!, { values: [{ configFieldID: change.configFieldID, value: change.to }], notes: "changed by hand" });
 
+    const { destination: receiver } = await createDestination({ name: `Drift receiver ${baseline.id}`, url: "http://127.0.0.1:9/drift", format: "json", kinds: ["drift.detected"], enabled: true }, fixture.context.user);
     const first = await checkNow(baseline.id, fixture.context.user);
-    expect(first).toMatchObject({ status: "success", open: 3, opened: 3 });
+    expect(first).toMatchObject({ status: "success", open: 3, opened: 3, alertsQueued: 3 });
+    const alerts = await db.alertDelivery.findMany({ where: { destinationId: receiver.id }, select: { kind: true, sourceId: true, title: true } });
+    expect(alerts).toHaveLength(3);
+    expect(alerts[0]).toMatchObject({ kind: "drift.detected", sourceId: baseline.id, title: expect.stringMatching(/^Drift in Baseline/) });
+    // Raising the same check's alerts again (a retried job) delivers nothing twice.
+    expect(await raiseDriftAlerts(first.checkId)).toEqual({ queued: 0 });
     const items = await openItems(baseline.id);
     const added = items.find((i) => i.kind === "associationAdded")!;
     const value = items.find((i) => i.kind === "valueChanged")!;
@@ -87,7 +99,8 @@ describe("baselines and drift", () => {
 
     // Found again: the same items, since the first check.
     const second = await checkNow(baseline.id, fixture.context.user);
-    expect(second).toMatchObject({ open: 3, opened: 0, resolved: 0 });
+    expect(second).toMatchObject({ open: 3, opened: 0, resolved: 0, alertsQueued: 0 });
+    await db.alertDestination.delete({ where: { id: receiver.id } });
     expect((await openItems(baseline.id)).find((i) => i.id === added.id)!.since).toEqual(added.since);
 
     const plan = await planRevert(baseline.id, added.id);

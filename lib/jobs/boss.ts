@@ -18,6 +18,10 @@ export const QUEUES = {
   driftCheck: "drift-check",
   /** Drift-check jobs that failed every retry, to mark their check failed with the last error. */
   driftCheckDead: "drift-check-dead",
+  /** One signed webhook attempt per run; failures are retried with exponential backoff. */
+  alertDelivery: "alert-delivery",
+  /** Every 5 minutes: re-sends deliveries whose job was lost, gives up on ones queued for a day. */
+  alertSweep: "alert-sweep",
   /** Daily: deletes runs and audit events past their retention, in batches. */
   retention: "retention",
 } as const;
@@ -44,6 +48,12 @@ export function queueSpecs(): QueueSpec[] {
     { name: QUEUES.driftTick, options: { retryLimit: 0, expireInSeconds: 120 }, cron: "* * * * *" },
     { name: QUEUES.driftCheckDead, options: { retryLimit: 2, retryDelay, expireInSeconds: 120 } },
     { name: QUEUES.driftCheck, options: { retryLimit: 4, retryDelay, retryBackoff: true, expireInSeconds: 3600, deadLetter: QUEUES.driftCheckDead } },
+    {
+      name: QUEUES.alertDelivery,
+      // The handler marks a delivery failed at ALERT_MAX_ATTEMPTS; the spare retries cover workers that died mid-attempt.
+      options: { retryLimit: env().ALERT_MAX_ATTEMPTS + 2, retryDelay: env().ALERT_RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 300 },
+    },
+    { name: QUEUES.alertSweep, options: { retryLimit: 0, expireInSeconds: 300 }, cron: "*/5 * * * *" },
     { name: QUEUES.retention, options: { retryLimit: 3, retryDelay, retryBackoff: true, expireInSeconds: 3600 }, cron: "17 3 * * *" },
   ];
 }

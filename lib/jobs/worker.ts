@@ -5,6 +5,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
+import { deliverAlert, sweepDeliveries } from "@/lib/alerts/deliver-alert";
+import type { DeliveryJobData } from "@/lib/alerts/alert-queue";
 import { failAbandonedSnapshot, queueDueSnapshots, type SnapshotJobData } from "@/lib/compliance/snapshot-queue";
 import { takeSnapshot } from "@/lib/compliance/take-snapshot";
 import { failAbandonedCheck, queueDueDriftChecks, runScheduledCheck, type DriftCheckJobData } from "@/lib/drift/drift-queue";
@@ -19,6 +21,9 @@ export interface RunningWorker {
   /** Stops taking jobs, cancels the running ones (they are failed back to pg-boss and retried) and disconnects. */
   stop(): Promise<void>;
 }
+
+/** Webhook deliveries one worker attempts at once. */
+const ALERT_DELIVERY_CONCURRENCY = 4;
 
 type Handler = (job: PgBoss.JobWithMetadata<Record<string, unknown>>, signal: AbortSignal) => Promise<unknown>;
 
@@ -51,6 +56,12 @@ const handlers: Record<QueueName, Handler> = {
     const { checkId } = job.data as Partial<DriftCheckJobData>;
     if (typeof checkId === "string") await failAbandonedCheck(checkId, errorText(job.output));
   },
+  [QUEUES.alertDelivery]: async (job) => {
+    const { deliveryId } = job.data as Partial<DeliveryJobData>;
+    if (typeof deliveryId !== "string") throw new Error(`A ${QUEUES.alertDelivery} job needs { deliveryId }; got ${JSON.stringify(job.data).slice(0, 200)}.`);
+    return deliverAlert(deliveryId);
+  },
+  [QUEUES.alertSweep]: () => sweepDeliveries(new Date()),
   [QUEUES.retention]: () => applyRetention(),
 };
 
@@ -97,6 +108,9 @@ export async function startWorker(options: { log?: (line: string) => void } = {}
   for (let i = 0; i < concurrency; i++) await work(QUEUES.driftCheck, handlers[QUEUES.driftCheck]);
   await work(QUEUES.driftCheckDead, handlers[QUEUES.driftCheckDead]);
   await work(QUEUES.retention, handlers[QUEUES.retention]);
+  // Webhook attempts are short and mostly waiting on the network: several at a time, apart from the snapshots.
+  for (let i = 0; i < ALERT_DELIVERY_CONCURRENCY; i++) await work(QUEUES.alertDelivery, handlers[QUEUES.alertDelivery]);
+  await work(QUEUES.alertSweep, handlers[QUEUES.alertSweep]);
 
   const reaper = setInterval(() => {
     reapLapsedLeases(boss)

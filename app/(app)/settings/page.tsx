@@ -34,6 +34,12 @@ export default async function SettingsPage() {
             <p className="text-sm text-zinc-500">Personal tokens for workflow engines that run nodes over HTTP.</p>
           </Card>
         </Link>
+        <Link href="/settings/alerts">
+          <Card className="hover:border-brand-500">
+            <h2 className="font-medium">Alerts</h2>
+            <p className="text-sm text-zinc-500">Signed webhooks for monitors&apos; alerts, and every delivery attempt.</p>
+          </Card>
+        </Link>
         <Link href="/api-reference">
           <Card className="hover:border-brand-500">
             <h2 className="font-medium">API reference</h2>

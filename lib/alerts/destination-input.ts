@@ -1,0 +1,50 @@
+// What an alert destination is made of, as the API and the server actions accept it (browser-safe: the form uses it).
+import { z } from "zod";
+import { ALERT_FORMATS, ALERT_KINDS } from "./alert-kinds";
+
+const name = z.string().trim().min(1, "enter a name").max(100, "at most 100 characters");
+const url = z.string().trim().min(1, "enter the webhook URL").max(2048, "at most 2048 characters");
+const format = z.enum(ALERT_FORMATS, { error: `format must be ${ALERT_FORMATS.join(" or ")}` });
+const kinds = z
+  .array(z.enum(ALERT_KINDS, { error: `each kind must be one of ${ALERT_KINDS.join(", ")}` }))
+  .max(ALERT_KINDS.length)
+  .transform((list) => [...new Set(list)]);
+
+export const destinationCreateSchema = z
+  .object({
+    name,
+    url,
+    format: format.optional().default("json"),
+    /** Alert kinds it receives; empty or left out receives every kind. */
+    kinds: kinds.optional().default([]),
+    enabled: z.boolean().optional().default(true),
+  })
+  .strict();
+export type DestinationCreate = z.infer<typeof destinationCreateSchema>;
+
+export const destinationUpdateSchema = z
+  .object({
+    name: name.optional(),
+    url: url.optional(),
+    format: format.optional(),
+    kinds: kinds.optional(),
+    enabled: z.boolean().optional(),
+    /** The version the caller read; an update made since then is reported instead of overwritten. */
+    version: z.number().int().min(1).optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).some((key) => key !== "version"), "send at least one field to change");
+export type DestinationUpdate = z.infer<typeof destinationUpdateSchema>;
+
+export const rotateSecretSchema = z
+  .object({
+    /** Hours the previous secret keeps signing beside the new one (0 ends it at once). */
+    overlapHours: z.number().int().min(0).max(168).optional().default(24),
+  })
+  .strict();
+
+export const destinationIdSchema = z.object({ id: z.string().trim().min(1).max(64) }).strict();
+
+export const destinationToggleSchema = z.object({ id: z.string().trim().min(1).max(64), enabled: z.boolean(), version: z.number().int().min(1) }).strict();
+
+export const rotateSecretActionSchema = z.object({ id: z.string().trim().min(1).max(64), overlapHours: z.number().int().min(0).max(168) }).strict();
