@@ -17,7 +17,6 @@ let api: ReturnType<typeof simulatorApi>;
 
 beforeAll(async () => {
   fixture = await startComplianceFixture();
-  // eslint-disable-next-line no-restricted-properties
   process.env.ALERT_ALLOWED_ORIGINS = "http://127.0.0.1:9";
   resetEnvCache();
   api = simulatorApi(fixture.sim);
