@@ -96,7 +96,7 @@ export function CaptureBaselineForm({ credentials }: { credentials: Array<{ id: 
             {shown.map((p) => (
               <li key={p.value}>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={chosen.has(p.value)} onChange={() => toggle(p.value)} />
+                  <input type="checkbox" aria-label={p.label} checked={chosen.has(p.value)} onChange={() => toggle(p.value)} />
                   <span>{p.label}</span>
                   {p.detail && <span className="text-xs text-zinc-500">{p.detail}</span>}
                 </label>
