@@ -10,6 +10,8 @@ import { simulatorInfo } from "./simulator";
 type Json = Record<string, unknown>;
 
 test("capture a baseline, see drift side by side, revert one change and accept the other; the next check is clean", async ({ page }) => {
+  // Four checks and captures through the credential, each reading two policies, in one flow.
+  test.slow();
   const info = await simulatorInfo();
   const headers = { "x-api-key": info.keys.singleOrg, "Content-Type": "application/json", Accept: "application/json" };
   const api = async (method: string, path: string, body?: unknown) => {
