@@ -62,6 +62,7 @@ test.describe("content security policy", () => {
       "/node-builder",
       nodePath,
       "/runs",
+      "/baselines",
       runPath!,
       "/settings",
       "/settings/users",

@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "/runs", label: "Runs" },
   { href: "/compliance", label: "Compliance" },
   { href: "/monitors", label: "Monitors" },
+  { href: "/baselines", label: "Baselines" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

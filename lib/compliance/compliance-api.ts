@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { alertRuleSchema } from "./alert-rules";
 import { PAIR_STATES } from "./compliance-queries";
-import { SCHEDULE_KINDS } from "./monitor-schedule";
+import { SCHEDULE_KINDS } from "@/lib/schedules/schedule";
 
 const instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00Z" }).transform((value) => new Date(value));
 const id = z.string().trim().min(1).max(64);

@@ -2,7 +2,7 @@
 // (e.g. "schedul") is an error rather than a silently ignored field.
 import { z } from "zod";
 import { alertRulesSchema } from "./alert-rules";
-import { scheduleInputSchema } from "./monitor-schedule";
+import { scheduleInputSchema } from "@/lib/schedules/schedule";
 import { scopeInputSchema } from "./monitor-scope";
 
 const OBJECT_ID = /^[0-9a-fA-F]{24}$/;

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getIntegration } from "@/lib/integrations/registry";
 import { alertRulesSchema } from "./alert-rules";
 import type { MonitorCreate, MonitorUpdate } from "./monitor-input";
-import { cronOf, describeSchedule, nextOccurrence, scheduleFromStored, type ScheduleInput } from "./monitor-schedule";
+import { cronOf, describeSchedule, nextOccurrence, scheduleFromStored, type ScheduleInput } from "@/lib/schedules/schedule";
 import { scopeFromStored, scopeToStored } from "./monitor-scope";
 
 export interface Actor {

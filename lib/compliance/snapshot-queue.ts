@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { jobClient, QUEUES } from "@/lib/jobs/boss";
 import { jobIdFor } from "@/lib/jobs/job-id";
 import { AppError } from "@/lib/errors/app-error";
-import { latestOccurrence } from "./monitor-schedule";
+import { latestOccurrence } from "@/lib/schedules/schedule";
 
 /** A queued snapshot whose job has not started within this long is given up (no worker is running). */
 const QUEUED_GIVE_UP_MS = 24 * 3_600_000;

@@ -4,6 +4,7 @@
 // them. Browser-safe: the builder's live preview runs the same definitions in the browser.
 import type { z } from "zod";
 import type { Issue } from "@/lib/errors/app-error";
+import type { BaselineSupport } from "./baseline-contract";
 import type { ComplianceSupport } from "./compliance-contract";
 import type { SyncSupport } from "./sync-contract";
 import type { ErrorKindSpec, IntegrationError } from "./errors";
@@ -297,6 +298,8 @@ export interface IntegrationDefinition {
   testHeadline(kind: string, authType: string): string;
   /** How compliance monitors read the service's policy statuses (see compliance-contract.ts); absent: none. */
   compliance?: ComplianceSupport;
+  /** How baselines read a policy's full state, diff it and revert a difference (see baseline-contract.ts); absent: none. */
+  baselines?: BaselineSupport;
   /** Desired-state planning and applying of policy associations and settings (see sync-contract.ts); absent: none. */
   sync?: SyncSupport;
 }

@@ -13,6 +13,11 @@ export const QUEUES = {
   complianceSnapshot: "compliance-snapshot",
   /** Snapshot jobs that failed every retry, to mark their snapshot failed with the last error. */
   complianceSnapshotDead: "compliance-snapshot-dead",
+  /** Every minute: queues the drift checks of scheduled baselines that are due. */
+  driftTick: "drift-tick",
+  driftCheck: "drift-check",
+  /** Drift-check jobs that failed every retry, to mark their check failed with the last error. */
+  driftCheckDead: "drift-check-dead",
   /** One signed webhook attempt per run; failures are retried with exponential backoff. */
   alertDelivery: "alert-delivery",
   /** Every 5 minutes: re-sends deliveries whose job was lost, gives up on ones queued for a day. */
@@ -40,6 +45,9 @@ export function queueSpecs(): QueueSpec[] {
       // A dead worker is noticed by its lapsed lease (JOBS_LEASE_SECONDS); the expiry only caps a hung run.
       options: { retryLimit: 4, retryDelay, retryBackoff: true, expireInSeconds: 3600, deadLetter: QUEUES.complianceSnapshotDead },
     },
+    { name: QUEUES.driftTick, options: { retryLimit: 0, expireInSeconds: 120 }, cron: "* * * * *" },
+    { name: QUEUES.driftCheckDead, options: { retryLimit: 2, retryDelay, expireInSeconds: 120 } },
+    { name: QUEUES.driftCheck, options: { retryLimit: 4, retryDelay, retryBackoff: true, expireInSeconds: 3600, deadLetter: QUEUES.driftCheckDead } },
     {
       name: QUEUES.alertDelivery,
       // The handler marks a delivery failed at ALERT_MAX_ATTEMPTS; the spare retries cover workers that died mid-attempt.

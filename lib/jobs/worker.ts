@@ -9,6 +9,7 @@ import { deliverAlert, sweepDeliveries } from "@/lib/alerts/deliver-alert";
 import type { DeliveryJobData } from "@/lib/alerts/alert-queue";
 import { failAbandonedSnapshot, queueDueSnapshots, type SnapshotJobData } from "@/lib/compliance/snapshot-queue";
 import { takeSnapshot } from "@/lib/compliance/take-snapshot";
+import { failAbandonedCheck, queueDueDriftChecks, runScheduledCheck, type DriftCheckJobData } from "@/lib/drift/drift-queue";
 import { env } from "@/lib/env";
 import { createBoss, ensureQueues, QUEUES, type QueueName } from "./boss";
 import { claimLease, expireLease, reapLapsedLeases, releaseLease, renewLease } from "./job-lease";
@@ -43,6 +44,17 @@ const handlers: Record<QueueName, Handler> = {
   [QUEUES.complianceSnapshotDead]: async (job) => {
     const { snapshotId } = job.data as Partial<SnapshotJobData>;
     if (typeof snapshotId === "string") await failAbandonedSnapshot(snapshotId, errorText(job.output));
+  },
+  [QUEUES.driftTick]: () => queueDueDriftChecks(new Date()),
+  [QUEUES.driftCheck]: async (job, signal) => {
+    const { checkId } = job.data as Partial<DriftCheckJobData>;
+    if (typeof checkId !== "string") throw new Error(`A ${QUEUES.driftCheck} job needs { checkId }; got ${JSON.stringify(job.data).slice(0, 200)}.`);
+    const outcome = await runScheduledCheck(checkId, signal);
+    return { status: outcome.status ?? outcome.skipped, opened: outcome.opened ?? 0, resolved: outcome.resolved ?? 0 };
+  },
+  [QUEUES.driftCheckDead]: async (job) => {
+    const { checkId } = job.data as Partial<DriftCheckJobData>;
+    if (typeof checkId === "string") await failAbandonedCheck(checkId, errorText(job.output));
   },
   [QUEUES.alertDelivery]: async (job) => {
     const { deliveryId } = job.data as Partial<DeliveryJobData>;
@@ -92,6 +104,9 @@ export async function startWorker(options: { log?: (line: string) => void } = {}
   await work(QUEUES.complianceTick, handlers[QUEUES.complianceTick]);
   for (let i = 0; i < concurrency; i++) await work(QUEUES.complianceSnapshot, handlers[QUEUES.complianceSnapshot]);
   await work(QUEUES.complianceSnapshotDead, handlers[QUEUES.complianceSnapshotDead]);
+  await work(QUEUES.driftTick, handlers[QUEUES.driftTick]);
+  for (let i = 0; i < concurrency; i++) await work(QUEUES.driftCheck, handlers[QUEUES.driftCheck]);
+  await work(QUEUES.driftCheckDead, handlers[QUEUES.driftCheckDead]);
   await work(QUEUES.retention, handlers[QUEUES.retention]);
   // Webhook attempts are short and mostly waiting on the network: several at a time, apart from the snapshots.
   for (let i = 0; i < ALERT_DELIVERY_CONCURRENCY; i++) await work(QUEUES.alertDelivery, handlers[QUEUES.alertDelivery]);

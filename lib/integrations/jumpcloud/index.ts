@@ -1,6 +1,7 @@
 // JumpCloud as an integration: the one thing lib/integrations/registry.ts imports from this folder.
 import type { IntegrationDefinition } from "../types";
 import { describeAuth, type JumpCloudAuth } from "./auth";
+import { jumpcloudBaselines } from "./baselines";
 import { jumpcloudCompliance } from "./compliance";
 import { createJumpCloudClient } from "./client";
 import { jumpcloudAuthTypes, jumpcloudConnectionFields, jumpcloudCredentialWarnings, parseConnectionSettings, parseJumpCloudAuth } from "./credentials";
@@ -44,5 +45,6 @@ export const jumpcloud: IntegrationDefinition = {
   errorKinds: jumpcloudErrorKinds,
   testHeadline,
   compliance: jumpcloudCompliance,
+  baselines: jumpcloudBaselines,
   sync: jumpcloudSync,
 };

@@ -3,7 +3,7 @@ import { API_ENDPOINTS } from "@/lib/api/api-endpoints";
 import { apiRoute } from "@/lib/api/api-route";
 import { parseQuery, trendQuerySchema } from "@/lib/compliance/compliance-api";
 import { complianceTrend } from "@/lib/compliance/compliance-queries";
-import { canonicalTimeZone } from "@/lib/compliance/monitor-schedule";
+import { canonicalTimeZone } from "@/lib/schedules/schedule";
 import { AppError } from "@/lib/errors/app-error";
 
 export const GET = apiRoute(API_ENDPOINTS.complianceTrend, async (request) => {

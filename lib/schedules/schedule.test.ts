@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cronOf, describeSchedule, latestOccurrence, nextOccurrence, scheduleFromStored, scheduleInputSchema } from "./monitor-schedule";
+import { cronOf, describeSchedule, latestOccurrence, nextOccurrence, scheduleFromStored, scheduleInputSchema } from "@/lib/schedules/schedule";
 
 const parse = (input: unknown) => scheduleInputSchema.safeParse(input);
 const firstMessage = (input: unknown) => {

@@ -1,4 +1,4 @@
-// A monitor's schedule: presets (every 15 minutes, hourly, daily at HH:MM) or a five-field cron, always with an
+// A schedule (compliance monitors, drift checks): presets (every 15 minutes, hourly, daily at HH:MM) or a five-field cron, always with an
 // IANA time zone. Everything becomes one cron expression; pg-boss's clock fires at most once a minute, so
 // expressions with a seconds field are refused rather than silently coarsened.
 import cronParser from "cron-parser";

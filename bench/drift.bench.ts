@@ -1,0 +1,148 @@
+// Drift detection at scale, run by `npm run bench`: a drift check of a baseline of 200 policies with their system
+// and system-group associations, against the simulator at 30 ms per request in its own process, beside the loop a
+// script would run (each policy's details, then its associations of each kind, one page at a time) in the same run.
+// It makes its own database, simulator and credential, and drops them at the end.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createTestDatabase } from "../lib/database/test-database";
+import { freePort } from "../lib/database/embedded-postgres";
+
+const LATENCY_MS = 30;
+const POLICIES = 200;
+const SYSTEMS = 1000;
+const RATE_BUDGET = 400;
+const DRIFTED = 20;
+const ENCRYPTION_KEY = "bench:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=";
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+interface RemoteSimulator {
+  origin: string;
+  keys: { singleOrg: string };
+  close(): Promise<void>;
+}
+
+async function startRemoteSimulator(): Promise<RemoteSimulator> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "simulator/main.ts"], {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    env: { ...process.env, SIMULATOR_PORT: String(port) },
+    stdio: "ignore",
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("the simulator exited");
+    const info = await fetch(`${origin}/__simulator/info`).then((r) => (r.ok ? (r.json() as Promise<{ keys: { singleOrg: string } }>) : undefined), () => undefined);
+    if (info) {
+      const reseed = await fetch(`${origin}/__simulator/options`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ size: { policies: POLICIES, systems: SYSTEMS }, latencyMs: LATENCY_MS }),
+      });
+      if (!reseed.ok) throw new Error(`simulator options: HTTP ${reseed.status}`);
+      return { origin, keys: info.keys, close: async () => void (child.kill("SIGTERM"), await new Promise((resolve) => child.once("exit", resolve))) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A script's drift check: each policy's details, then its associations of each kind, page by page. */
+async function sequentialLoop(sim: RemoteSimulator, policyIds: readonly string[]): Promise<{ ms: number; requests: number; associations: number }> {
+  const headers = { Accept: "application/json", "x-api-key": sim.keys.singleOrg };
+  let requests = 0;
+  let associations = 0;
+  const started = performance.now();
+  for (const id of policyIds) {
+    await (await fetch(`${sim.origin}/api/v2/policies/${id}`, { headers })).json();
+    requests++;
+    for (const target of ["system", "system_group"]) {
+      for (let skip = 0; ; ) {
+        const page = (await (await fetch(`${sim.origin}/api/v2/policies/${id}/associations?targets=${target}&limit=100&skip=${skip}`, { headers })).json()) as unknown[];
+        requests++;
+        associations += page.length;
+        skip += page.length;
+        if (page.length !== 100) break;
+      }
+    }
+  }
+  return { ms: performance.now() - started, requests, associations };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const database = await createTestDatabase("bench_drift");
+  const sim = await startRemoteSimulator();
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    CREDENTIALS_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    JUMPCLOUD_ALLOWED_ORIGINS: sim.origin,
+    JUMPCLOUD_REQUESTS_PER_SECOND: String(RATE_BUDGET),
+  });
+  const { resetEnvCache } = await import("../lib/env");
+  resetEnvCache();
+  const { db } = await import("../lib/db");
+  const { createCredential } = await import("../lib/credentials/credential-store");
+  const { createBaseline } = await import("../lib/drift/baseline-store");
+  const { baselineCreateSchema } = await import("../lib/drift/baseline-input");
+  const { checkNow } = await import("../lib/drift/drift-queue");
+  const { stopJobClient } = await import("../lib/jobs/boss");
+  const { closeSqlPool } = await import("../lib/database/sql-pool");
+  try {
+    const headers = { Accept: "application/json", "x-api-key": sim.keys.singleOrg, "Content-Type": "application/json" };
+    const policyIds: string[] = [];
+    for (let skip = 0; policyIds.length < POLICIES; skip += 100) {
+      const page = (await (await fetch(`${sim.origin}/api/v2/policies?limit=100&skip=${skip}`, { headers })).json()) as Array<{ id: string }>;
+      policyIds.push(...page.map((p) => p.id));
+      if (page.length < 100) break;
+    }
+    const sequential = await sequentialLoop(sim, policyIds);
+
+    const user = await db.user.create({ data: { email: "bench@example.com", name: "Bench", passwordHash: "x", role: "owner" } });
+    const actor = { user: { id: user.id, email: user.email, name: user.name, role: "owner" as const, mustChangePassword: false }, ip: "127.0.0.1" };
+    const credential = await createCredential(
+      { name: "Bench", description: "", service: "jumpcloud", authType: "apiKey", fields: { apiKey: sim.keys.singleOrg, region: "us", baseUrl: sim.origin } },
+      actor,
+    );
+    const starts: number[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith(sim.origin)) starts.push(performance.now());
+      return realFetch(input, init);
+    }) as typeof fetch;
+    const timed = async <T>(work: () => Promise<T>) => {
+      starts.length = 0;
+      const started = performance.now();
+      const result = await work();
+      return { ms: round(performance.now() - started), requests: starts.length, result };
+    };
+    try {
+      const capture = await timed(() => createBaseline(baselineCreateSchema.parse({ name: "Bench", credentialId: credential.id, policyIds }), actor.user));
+      const clean = await timed(() => checkNow(capture.result.id, actor.user));
+      // Drift on a tenth of the policies: notes edited in the console.
+      globalThis.fetch = realFetch;
+      for (const id of policyIds.slice(0, DRIFTED)) {
+        const policy = (await (await fetch(`${sim.origin}/api/v2/policies/${id}`, { headers })).json()) as { name: string; values: unknown[] };
+        await fetch(`${sim.origin}/api/v2/policies/${id}`, { method: "PUT", headers, body: JSON.stringify({ name: policy.name, notes: "edited in the console", values: policy.values }) });
+      }
+      globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).startsWith(sim.origin)) starts.push(performance.now());
+        return realFetch(input, init);
+      }) as typeof fetch;
+      const drifted = await timed(() => checkNow(capture.result.id, actor.user));
+      return {
+        setup: { simulatorLatencyMs: LATENCY_MS, policies: policyIds.length, systems: SYSTEMS, associations: sequential.associations, budgetRequestsPerSecond: RATE_BUDGET },
+        sequentialLoop: { ms: round(sequential.ms), requests: sequential.requests },
+        capture: { ms: capture.ms, requests: capture.requests },
+        cleanCheck: { ms: clean.ms, requests: clean.requests, open: clean.result.open, speedup: round(sequential.ms / clean.ms, 2) },
+        checkWithDrift: { ms: drifted.ms, requests: drifted.requests, opened: drifted.result.opened, drifted: DRIFTED },
+      };
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  } finally {
+    await sim.close();
+    await stopJobClient();
+    await db.$disconnect();
+    await closeSqlPool();
+    await database.drop();
+  }
+}
