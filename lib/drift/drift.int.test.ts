@@ -82,7 +82,10 @@ describe("baselines and drift", () => {
 
     const { destination: receiver } = await createDestination({ name: `Drift receiver ${baseline.id}`, url: "http://127.0.0.1:9/drift", format: "json", kinds: ["drift.detected"], enabled: true }, fixture.context.user);
     const first = await checkNow(baseline.id, fixture.context.user);
-    expect(first).toMatchObject({ status: "success", open: 3, opened: 3, alertsQueued: 3 });
+    expect(first).toMatchObject({ status: "success", open: 3, opened: 3 });
+    // One alert per new item for each destination that takes drift alerts; other test files add their own at once.
+    expect(first.alertsQueued).toBeGreaterThanOrEqual(3);
+    expect(first.alertsQueued % 3).toBe(0);
     const alerts = await db.alertDelivery.findMany({ where: { destinationId: receiver.id }, select: { kind: true, sourceId: true, title: true } });
     expect(alerts).toHaveLength(3);
     expect(alerts[0]).toMatchObject({ kind: "drift.detected", sourceId: baseline.id, title: expect.stringMatching(/^Drift in Baseline/) });
