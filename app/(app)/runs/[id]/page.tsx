@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ItemsTable } from "@/components/runs/items-table";
+import { ClientItemsTable } from "@/components/runs/client-items-table";
 import { RunAgainButton } from "@/components/runs/run-again-button";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { RunWarnings } from "@/components/runs/run-warnings";
@@ -180,7 +180,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         </Section>
       )}
       <Section title={`Result sample (${sample.length} of ${run.itemCount} items)`}>
-        {sample.length > 0 && <ItemsTable items={sample} names={{ service: run.service, byKind: names }} />}
+        {sample.length > 0 && <ClientItemsTable items={sample} names={{ service: run.service, byKind: names }} />}
         <Json value={sample} testId="run-sample" />
       </Section>
     </div>
