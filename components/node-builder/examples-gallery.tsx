@@ -16,7 +16,7 @@ export function ExamplesGallery({ open }: { open: boolean }) {
               data-testid={`example-${example.slug}`}
             >
               <span className="block font-medium">{example.title}</span>
-              <span className="block text-xs text-zinc-500">
+              <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                 {operationTitle(example.config.integration_service, example.config.resource, example.config.operation)}
                 {example.input ? " · with input data" : ""}
               </span>
