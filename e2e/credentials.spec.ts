@@ -191,6 +191,10 @@ test.describe.serial("credentials", () => {
     await page.getByRole("button", { name: "Clear Private Key" }).click();
     await expect(page.getByLabel("Private Key (optional)")).toHaveValue("(cleared on save)");
     await page.getByRole("button", { name: "Save" }).click();
+    // Only the stored date and signature are left: they expire within minutes, and the save says so.
+    const warning = page.getByRole("dialog", { name: "Credential saved, with a warning" });
+    await expect(warning).toContainText("about 5 minutes");
+    await warning.getByRole("button", { name: "Go to credentials" }).click();
     await expect(page).toHaveURL(/\/credentials$/);
     await page.getByRole("link", { name: "Edit Signed device" }).click();
     await page.locator("form[data-hydrated]").waitFor();
