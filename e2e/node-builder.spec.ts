@@ -65,7 +65,7 @@ async function run(page: Page, confirmation?: string | RegExp) {
   await page.getByRole("button", { name: "Run node" }).click();
   if (confirmation) {
     // The summary, then the objects it names (by name when the credential lists them).
-    await expect(page.getByTestId("confirm-message")).toContainText(confirmation);
+    await expect(page.getByRole("dialog").getByTestId("confirm-message")).toContainText(confirmation);
     await page.getByRole("dialog").getByRole("button").filter({ hasNotText: "Cancel" }).click();
   }
   await expect(result).toHaveAttribute("data-runs", String(before + 1), { timeout: 30_000 });

@@ -40,7 +40,7 @@ test.describe.serial("a second integration through the integration contract", ()
     await page.getByLabel("Resource").selectOption("note");
     await page.getByTestId("parameter-form").getByLabel("Title").fill("Hello");
     await page.getByRole("button", { name: "Run node" }).click();
-    await expect(page.getByTestId("confirm-message")).toHaveText("Create note 'Hello'");
+    await expect(page.getByRole("dialog").getByTestId("confirm-message")).toHaveText("Create note 'Hello'");
     await page.getByRole("dialog").getByRole("button", { name: "Create note" }).click();
     await expect(page.getByTestId("run-result")).toContainText("note_1");
   });

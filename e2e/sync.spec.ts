@@ -48,7 +48,7 @@ async function runAndReadItems(page: Page, confirmation: string): Promise<Array<
   const result = page.getByTestId("run-result");
   const before = (await result.count()) === 0 ? 0 : Number(await result.getAttribute("data-runs"));
   await page.getByRole("button", { name: "Run node" }).click();
-  await expect(page.getByTestId("confirm-message")).toHaveText(confirmation);
+  await expect(page.getByRole("dialog").getByTestId("confirm-message")).toHaveText(confirmation);
   await page.getByRole("dialog").getByRole("button").filter({ hasNotText: "Cancel" }).click();
   await expect(result).toHaveAttribute("data-runs", String(before + 1), { timeout: 30_000 });
   await expect(page.getByTestId("run-success")).toBeVisible();
