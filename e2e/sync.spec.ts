@@ -18,7 +18,8 @@ let policyId: string;
 async function sim<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${SIMULATOR_ORIGIN}/api/v2${path}`, { ...init, headers: { "x-api-key": apiKey, "content-type": "application/json", accept: "application/json" } });
   if (!response.ok) throw new Error(`simulator ${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+  // Association writes answer 204 with no body.
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 const associations = async (id: string) => (await sim<Array<{ to: { type: string; id: string } }>>(`/policies/${id}/associations?targets=system_group&limit=100`)).map((a) => a.to.id).sort();

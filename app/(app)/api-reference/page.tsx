@@ -26,7 +26,7 @@ export default async function ApiReferencePage() {
   await requirePageUser("viewer");
   const endpoints: ApiEndpoint[] = Object.values(API_ENDPOINTS);
   return (
-    <div className="max-w-4xl space-y-6">
+    <div className="max-w-4xl min-w-0 space-y-6 wrap-anywhere">
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">API reference</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
