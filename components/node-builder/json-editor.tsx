@@ -50,6 +50,12 @@ export function JsonEditor({ initialText, onChange, label, readOnly = false, deb
   useEffect(() => {
     if (!host.current) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending = false;
+    const flush = () => {
+      if (!pending) return;
+      pending = false;
+      onChangeRef.current?.(view.state.doc.toString());
+    };
     const view = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -85,7 +91,8 @@ export function JsonEditor({ initialText, onChange, label, readOnly = false, deb
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             clearTimeout(timer);
-            timer = setTimeout(() => onChangeRef.current?.(update.state.doc.toString()), debounceMs);
+            pending = true;
+            timer = setTimeout(flush, debounceMs);
           }),
         ],
       }),
@@ -96,7 +103,9 @@ export function JsonEditor({ initialText, onChange, label, readOnly = false, deb
       };
     }
     return () => {
+      // Switching to the Form tab within the debounce must not lose the last keystrokes.
       clearTimeout(timer);
+      flush();
       if (controllerRef) controllerRef.current = null;
       view.destroy();
     };
