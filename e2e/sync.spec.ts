@@ -49,7 +49,10 @@ async function runAndReadItems(page: Page, confirmation: string): Promise<Array<
   const result = page.getByTestId("run-result");
   const before = (await result.count()) === 0 ? 0 : Number(await result.getAttribute("data-runs"));
   await page.getByRole("button", { name: "Run node" }).click();
-  await expect(page.getByRole("dialog").getByTestId("confirm-message")).toHaveText(confirmation);
+  // The summary, then the policy it names by name (looked up through the credential).
+  const message = page.getByRole("dialog").getByTestId("confirm-message");
+  await expect(message).toContainText(confirmation);
+  await expect(message).toContainText("Sync 25 groups");
   await page.getByRole("dialog").getByRole("button").filter({ hasNotText: "Cancel" }).click();
   await expect(result).toHaveAttribute("data-runs", String(before + 1), { timeout: 30_000 });
   await expect(page.getByTestId("run-success")).toBeVisible();
