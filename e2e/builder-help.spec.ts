@@ -173,6 +173,8 @@ test.describe.serial("builder help", () => {
     expect(named.some((text) => policyNames.includes(text))).toBe(true);
 
     await page.getByRole("link", { name: "Run record" }).click();
+    // The node from the example was never saved: the builder asks before leaving it.
+    await page.getByRole("dialog", { name: "Leave without saving?" }).getByRole("button", { name: "Leave without saving" }).click();
     await expect(page).toHaveURL(/\/runs\/[a-z0-9]+$/);
     const runUrl = page.url();
     await expect(page.getByTestId("run-parameters")).toContainText(`"systemId": "${system._id}"`);
