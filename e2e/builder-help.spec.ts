@@ -175,7 +175,7 @@ test.describe.serial("builder help", () => {
     await page.getByRole("link", { name: "Run record" }).click();
     // The node from the example was never saved: the builder asks before leaving it.
     await page.getByRole("dialog", { name: "Leave without saving?" }).getByRole("button", { name: "Leave without saving" }).click();
-    await expect(page).toHaveURL(/\/runs\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/runs\/[a-z0-9-]+$/);
     const runUrl = page.url();
     await expect(page.getByTestId("run-parameters")).toContainText(`"systemId": "${system._id}"`);
     await expect(page.getByTestId("run-input")).toContainText('"note": "from the gallery"');
@@ -187,7 +187,7 @@ test.describe.serial("builder help", () => {
 
     await page.getByRole("button", { name: "Run again" }).click();
     await expect(page).not.toHaveURL(runUrl);
-    await expect(page).toHaveURL(/\/runs\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/runs\/[a-z0-9-]+$/);
     await expect(page.getByTestId("run-field-status")).toContainText("success");
     await expect(page.getByTestId("run-input")).toContainText('"note": "from the gallery"');
 
