@@ -87,6 +87,8 @@ export const envSchema = z.object({
   ),
   /** Folder for the embedded database and generated secrets. */
   DATA_DIR: z.string().optional().default(".data"),
+  /** Run as root under a folder the postgres user cannot enter, the embedded Postgres is staged here. */
+  EMBEDDED_POSTGRES_STAGE_DIR: z.string().optional().default("/var/lib/jumpcloud-connections"),
   EMBEDDED_POSTGRES_PORT: optionalText.pipe(
     z
       .string()

