@@ -17,6 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { formatTime } from "./format";
+import { SortableHeaderRows } from "@/components/ui/sortable-header";
 
 export interface PairView {
   monitorId: string;
@@ -128,21 +129,7 @@ export function PairsTable({ pairs, columns, monitorId, testId }: { pairs: PairV
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid={testId}>
           <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th key={header.id} className="px-4 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-                      <button type="button" className="uppercase" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+            <SortableHeaderRows table={table} cellClassName="px-4 py-2" buttonClassName="uppercase" />
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (

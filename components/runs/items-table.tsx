@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { getIntegration } from "@/lib/integrations/registry";
 import type { ResultNames } from "./result-names";
+import { SortableHeaderRows } from "@/components/ui/sortable-header";
 
 type Item = Record<string, unknown>;
 
@@ -79,21 +80,7 @@ export function ItemsTable({ items, names }: { items: readonly unknown[]; names?
     <div ref={scroller} className="max-h-96 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700" data-testid="items-table">
       <table className="w-full text-left text-xs" aria-rowcount={rows.length}>
         <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-800">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th key={header.id} className="px-2 py-1 whitespace-nowrap" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-                    <button type="button" className="font-semibold" onClick={header.column.getToggleSortingHandler()}>
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
+          <SortableHeaderRows table={table} cellClassName="px-2 py-1 whitespace-nowrap" buttonClassName="font-semibold" />
         </thead>
         <tbody>
           {padTop > 0 && (
