@@ -5,12 +5,10 @@
 //    each snapshot stores;
 // 3. the shared request budget's own cost per request (one Postgres round trip, batched under load).
 // It makes its own database, simulator and credential, and drops them at the end.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
 import { createTestDatabase } from "../lib/database/test-database";
-import { freePort } from "../lib/database/embedded-postgres";
+import { maxPerSecond, round, startRemoteSimulator, type RemoteSimulator } from "./support";
 
 const LATENCY_MS = 30;
 const POLICIES = 200;
@@ -21,57 +19,13 @@ const ENCRYPTION_KEY = "bench:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=";
 const HISTORY = { policies: 200, systemsPerPolicy: 250, ticks: 90 * 24, churnPerTick: 500 };
 const QUERY_RUNS = 40;
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-function maxPerSecond(starts: number[]): number {
-  const sorted = [...starts].sort((a, b) => a - b);
-  let best = 0;
-  let from = 0;
-  for (let to = 0; to < sorted.length; to++) {
-    while (sorted[to]! - sorted[from]! >= 1000) from++;
-    best = Math.max(best, to - from + 1);
-  }
-  return best;
-}
 
 /** What JumpCloud's PowerShell tools do: list the policies, then each policy's statuses, one page at a time. */
-interface RemoteSimulator {
-  origin: string;
-  keys: { singleOrg: string };
-  close(): Promise<void>;
-}
-
-/**
- * The simulator in a process of its own, as JumpCloud is remote: its own work (about 4 ms a request with this
- * dataset) then does not compete with the client's on one event loop.
- */
-async function startRemoteSimulator(): Promise<RemoteSimulator> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "simulator/main.ts"], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, SIMULATOR_PORT: String(port) },
-    stdio: "ignore",
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error("the simulator exited");
-    const info = await fetch(`${origin}/__simulator/info`).then((r) => (r.ok ? (r.json() as Promise<{ keys: { singleOrg: string } }>) : undefined), () => undefined);
-    if (info) {
-      const reseed = await fetch(`${origin}/__simulator/options`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ size: { policies: POLICIES, systems: SYSTEMS, policyResults: RESULTS }, latencyMs: LATENCY_MS }),
-      });
-      if (!reseed.ok) throw new Error(`simulator options: HTTP ${reseed.status}`);
-      return { origin, keys: info.keys, close: async () => void (child.kill("SIGTERM"), await new Promise((resolve) => child.once("exit", resolve))) };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function sequentialLoop(sim: RemoteSimulator): Promise<{ ms: number; requests: number; pairs: number }> {
   const headers = { Accept: "application/json", "x-api-key": sim.keys.singleOrg };
@@ -94,7 +48,7 @@ async function sequentialLoop(sim: RemoteSimulator): Promise<{ ms: number; reque
 }
 
 async function measureSnapshot(databaseUrl: string) {
-  const sim = await startRemoteSimulator();
+  const sim = await startRemoteSimulator({ size: { policies: POLICIES, systems: SYSTEMS, policyResults: RESULTS }, latencyMs: LATENCY_MS });
   // The app code below reads its configuration from the environment, as a deployment would.
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,

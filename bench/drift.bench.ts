@@ -2,10 +2,8 @@
 // and system-group associations, against the simulator at 30 ms per request in its own process, beside the loop a
 // script would run (each policy's details, then its associations of each kind, one page at a time) in the same run.
 // It makes its own database, simulator and credential, and drops them at the end.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { createTestDatabase } from "../lib/database/test-database";
-import { freePort } from "../lib/database/embedded-postgres";
+import { round, startRemoteSimulator, type RemoteSimulator } from "./support";
 
 const LATENCY_MS = 30;
 const POLICIES = 200;
@@ -14,37 +12,7 @@ const RATE_BUDGET = 400;
 const DRIFTED = 20;
 const ENCRYPTION_KEY = "bench:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=";
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-interface RemoteSimulator {
-  origin: string;
-  keys: { singleOrg: string };
-  close(): Promise<void>;
-}
-
-async function startRemoteSimulator(): Promise<RemoteSimulator> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "simulator/main.ts"], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, SIMULATOR_PORT: String(port) },
-    stdio: "ignore",
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error("the simulator exited");
-    const info = await fetch(`${origin}/__simulator/info`).then((r) => (r.ok ? (r.json() as Promise<{ keys: { singleOrg: string } }>) : undefined), () => undefined);
-    if (info) {
-      const reseed = await fetch(`${origin}/__simulator/options`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ size: { policies: POLICIES, systems: SYSTEMS }, latencyMs: LATENCY_MS }),
-      });
-      if (!reseed.ok) throw new Error(`simulator options: HTTP ${reseed.status}`);
-      return { origin, keys: info.keys, close: async () => void (child.kill("SIGTERM"), await new Promise((resolve) => child.once("exit", resolve))) };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** A script's drift check: each policy's details, then its associations of each kind, page by page. */
 async function sequentialLoop(sim: RemoteSimulator, policyIds: readonly string[]): Promise<{ ms: number; requests: number; associations: number }> {
@@ -70,7 +38,7 @@ async function sequentialLoop(sim: RemoteSimulator, policyIds: readonly string[]
 
 export async function run(): Promise<Record<string, unknown>> {
   const database = await createTestDatabase("bench_drift");
-  const sim = await startRemoteSimulator();
+  const sim = await startRemoteSimulator({ size: { policies: POLICIES, systems: SYSTEMS }, latencyMs: LATENCY_MS });
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     CREDENTIALS_ENCRYPTION_KEY: ENCRYPTION_KEY,

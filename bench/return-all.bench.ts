@@ -4,6 +4,7 @@ import { createJumpCloudClient } from "../lib/integrations/jumpcloud/client";
 import { withRawParameters } from "../lib/integrations/jumpcloud/testing/raw-client";
 import type { FetchLike } from "../lib/integrations/jumpcloud/transport";
 import { startSimulator, type Simulator } from "../simulator/server";
+import { maxPerSecond, round } from "./support";
 
 const LATENCY_MS = 30;
 const RESULTS = 20_000;
@@ -18,7 +19,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** The loop of Invoke-JCApi: limit=100, skip += count while count == limit, one request at a time. */
 async function sequentialLoop(sim: Simulator): Promise<{ ids: string[]; requests: number }> {
@@ -37,16 +37,6 @@ async function sequentialLoop(sim: Simulator): Promise<{ ids: string[]; requests
   }
 }
 
-/** Largest number of requests that started within any one-second window. */
-function maxPerSecond(starts: number[]): number {
-  let best = 0;
-  let from = 0;
-  for (let to = 0; to < starts.length; to++) {
-    while (starts[to]! - starts[from]! >= 1000) from++;
-    best = Math.max(best, to - from + 1);
-  }
-  return best;
-}
 
 async function measureReturnAll(sim: Simulator) {
   const starts: number[] = [];

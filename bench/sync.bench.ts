@@ -1,83 +1,31 @@
 // Planning and applying 1,000 association adds (the sync planner: one returnAll read, then the adds 16 at once within a
 // request budget) against the one-call-per-item sequential loop of a script, both at 30 ms simulator latency in the
 // same run, the simulator in its own process. Run by `npm run bench` (bench/run.ts writes the figures).
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { freePort } from "../lib/database/embedded-postgres";
 import { createJumpCloudClient } from "../lib/integrations/jumpcloud/client";
 import { jumpcloudSync } from "../lib/integrations/jumpcloud/sync/index";
 import type { FetchLike } from "../lib/integrations/jumpcloud/transport";
+import { maxPerSecond, round, startRemoteSimulator, type RemoteSimulator } from "./support";
 
 const LATENCY_MS = 30;
 const TARGETS = 1000;
 const CONCURRENCY = 16;
 const RATE_BUDGET = { requestsPerSecond: 400, burst: 20 };
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Largest number of requests that started within any one-second window. */
-function maxPerSecond(starts: number[]): number {
-  let best = 0;
-  let from = 0;
-  for (let to = 0; to < starts.length; to++) {
-    while (starts[to]! - starts[from]! >= 1000) from++;
-    best = Math.max(best, to - from + 1);
-  }
-  return best;
-}
 
-interface Simulator {
-  origin: string;
-  keys: { singleOrg: string };
-  setOptions(patch: Record<string, unknown>): Promise<void>;
-  stats(): Promise<{ maxConcurrent: number }>;
-  resetStats(): Promise<void>;
-  close(): Promise<void>;
-}
 
-/** The simulator in a process of its own, as JumpCloud is remote: its work does not compete with the client's event loop. */
-async function startRemoteSimulator(size: Record<string, number>): Promise<Simulator> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "simulator/main.ts"], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, SIMULATOR_PORT: String(port) },
-    stdio: "ignore",
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const control = async (route: string, body?: unknown) => {
-    const response = await fetch(`${origin}/__simulator/${route}`, body === undefined ? { method: "POST" } : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`simulator ${route}: HTTP ${response.status}`);
-  };
-  for (;;) {
-    if (child.exitCode !== null) throw new Error("the simulator exited");
-    const info = await fetch(`${origin}/__simulator/info`).then((r) => (r.ok ? (r.json() as Promise<{ keys: { singleOrg: string } }>) : undefined), () => undefined);
-    if (info) {
-      await control("options", { size });
-      return {
-        origin,
-        keys: info.keys,
-        setOptions: (patch) => control("options", patch),
-        stats: async () => (await fetch(`${origin}/__simulator/stats`)).json() as Promise<{ maxConcurrent: number }>,
-        resetStats: () => control("stats/reset"),
-        close: async () => void (child.kill("SIGTERM"), await new Promise((resolve) => child.once("exit", resolve))),
-      };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function api<T>(sim: Simulator, path: string, init: RequestInit = {}): Promise<T> {
+async function api<T>(sim: RemoteSimulator, path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${sim.origin}${path}`, { ...init, headers: { Accept: "application/json", "Content-Type": "application/json", "x-api-key": sim.keys.singleOrg } });
   const text = await response.text();
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${text}`);
   return (text === "" ? undefined : JSON.parse(text)) as T;
 }
 
-async function newPolicy(sim: Simulator, name: string, templateId: string): Promise<string> {
+async function newPolicy(sim: RemoteSimulator, name: string, templateId: string): Promise<string> {
   return (await api<{ id: string }>(sim, "/api/v2/policies", { method: "POST", body: JSON.stringify({ name, template: { id: templateId } }) })).id;
 }
 
-async function associationCount(sim: Simulator, policyId: string): Promise<number> {
+async function associationCount(sim: RemoteSimulator, policyId: string): Promise<number> {
   let count = 0;
   for (let skip = 0; ; skip += 100) {
     const page = await api<unknown[]>(sim, `/api/v2/policies/${policyId}/associations?targets=system&limit=100&skip=${skip}`);
@@ -87,7 +35,7 @@ async function associationCount(sim: Simulator, policyId: string): Promise<numbe
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const sim = await startRemoteSimulator({ systems: TARGETS, systemGroups: 8, policies: 4, policyResults: 100 });
+  const sim = await startRemoteSimulator({ size: { systems: TARGETS, systemGroups: 8, policies: 4, policyResults: 100 } });
   try {
     const [template] = await api<Array<{ id: string }>>(sim, "/api/v2/policytemplates?limit=1");
     const systems: string[] = [];
