@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IntegrationClient } from "../types";
-import { diffPolicy, jumpcloudBaselines, sameValue, toPolicyState } from "./baselines";
+import { sameJson } from "@/lib/json/json-value";
+import { diffPolicy, jumpcloudBaselines, toPolicyState } from "./baselines";
 
 const details = {
   id: "5f4d7c8e9a1b2c3d4e5f6789",
@@ -38,8 +39,8 @@ describe("JumpCloud baselines", () => {
   });
 
   it("compares values as JSON whatever the key order, and never compares masked secrets", () => {
-    expect(sameValue({ b: 1, a: [1, 2] }, { a: [1, 2], b: 1 })).toBe(true);
-    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameJson({ b: 1, a: [1, 2] }, { a: [1, 2], b: 1 })).toBe(true);
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
     const actual = { ...state, values: state.values.map((v) => (v.field === "f3" ? { ...v, value: { a: [1, 2], b: 1 } } : v.field === "f2" ? { ...v, value: "••••" } : v)) };
     expect(diffPolicy(state, actual)).toEqual([]);
   });

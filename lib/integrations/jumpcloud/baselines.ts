@@ -4,32 +4,14 @@
 import type { AssociationRef, BaselineSupport, DriftFinding, PolicyState, PolicyValueState } from "../baseline-contract";
 import type { SyncPlan, SyncSupport } from "../sync-contract";
 import type { IntegrationClient } from "../types";
+import { sameJson } from "@/lib/json/json-value";
+import { orgParams } from "./org-params";
 
 const TARGETS = ["system", "system_group"] as const;
 const TARGET_LABEL: Record<string, string> = { system: "system", system_group: "system group" };
 
-function orgParams(orgId: string | undefined): Record<string, unknown> {
-  return orgId ? { additionalFields: { xOrgId: orgId } } : {};
-}
-
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** JSON with sorted keys, so two equal values compare equal whatever order JumpCloud lists their keys in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isRecord(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
 
 function readValues(details: Record<string, unknown>): PolicyValueState[] {
   const fields = Array.isArray(details.configFields) ? details.configFields.filter(isRecord) : [];
@@ -89,7 +71,7 @@ export function diffPolicy(expected: PolicyState, actual: PolicyState | undefine
     // A masked secret reads the same whatever it holds: comparing it would report drift on every check.
     if (wanted.sensitive || now?.sensitive) continue;
     const actualValue = now === undefined ? null : now.value;
-    if (!sameValue(wanted.value, actualValue)) {
+    if (!sameJson(wanted.value, actualValue)) {
       findings.push({ ...base, key: `value:${expected.id}:${wanted.field}`, kind: "valueChanged", subject: wanted.name, detail: { field: wanted.field }, expected: wanted.value, actual: actualValue });
     }
   }

@@ -2,14 +2,11 @@
 // pending, and the calls a compliance snapshot makes (policy list, then each policy's statuses, all returnAll).
 import type { ComplianceSupport, ObservedState, ObservedStatus, OperationCall, PolicyRef } from "../compliance-contract";
 import { requireOperation } from "./operations/index";
+import { orgParams } from "./org-params";
 
 const DETAIL_MAX = 200;
 // What a snapshot reads of each status: the spec's PolicyResult fields that decide the state and explain it.
 const STATUS_FIELDS = ["id", "policyID", "systemID", "state", "success", "startedAt", "endedAt", "exitStatus", "detail", "stdErr"];
-
-function orgParams(orgId: string | undefined): Record<string, unknown> {
-  return orgId ? { additionalFields: { xOrgId: orgId } } : {};
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;

@@ -6,6 +6,7 @@ import type { ApplyItem, ApplyOptions, ApplyReport, AssociationPlan, Association
 import { isJumpCloudError, JumpCloudError } from "../errors";
 import { isObjectId } from "../operations/schemas";
 import { eachLimited, type SyncIO } from "./sync-io";
+import { orgParams } from "../org-params";
 
 /** What a policy's associations may name here; users and user groups are not systems a policy applies to. */
 export const SYNC_TARGET_TYPES = ["system", "system_group"] as const;
@@ -14,7 +15,6 @@ export const DEFAULT_APPLY_CONCURRENCY = 16;
 export const MAX_SYNC_TARGETS = 10_000;
 
 const keyOf = (target: AssociationTarget) => `${target.type}:${target.id}`;
-const orgParams = (orgId: string | undefined) => (orgId ? { additionalFields: { xOrgId: orgId } } : {});
 
 function invalid(path: string, message: string): JumpCloudError {
   return new JumpCloudError({ kind: "invalidParameters", message: `Invalid parameter ${path}: ${message}`, path });

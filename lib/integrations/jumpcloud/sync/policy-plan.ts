@@ -9,6 +9,8 @@ import { isObjectId } from "../operations/schemas";
 import { mergeValues, toValueList, type ConfigField, type PolicyValue } from "../policy-values";
 import { countOutcomes, failureOf } from "./association-plan";
 import type { SyncIO } from "./sync-io";
+import { sameJson } from "@/lib/json/json-value";
+import { orgParams } from "../org-params";
 
 interface PolicyRecord {
   id: string;
@@ -19,18 +21,6 @@ interface PolicyRecord {
   values?: PolicyValue[];
 }
 
-const orgParams = (orgId: string | undefined) => (orgId ? { additionalFields: { xOrgId: orgId } } : {});
-
-/** JSON equality that ignores key order (values are JSON from JumpCloud or a stored baseline). */
-function sameJson(a: unknown, b: unknown): boolean {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === "object"
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
-        : value;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
 
 export async function planPolicyUpdate(io: SyncIO, request: PlanPolicyRequest, signal?: AbortSignal): Promise<PolicyPlan> {
   const { policyId, desired, orgId } = request;
