@@ -73,14 +73,7 @@ export async function queueDeliveries(
   return ids;
 }
 
-export async function raiseAlert(event: {
-  kind: AlertKind;
-  dedupeKey: string;
-  source: { type: "monitor" | "baseline"; id: string; name: string };
-  title: string;
-  text: string;
-  data: JsonValue;
-}): Promise<{ queued: number }> {
+export async function raiseAlert(event: AlertEvent): Promise<{ queued: number }> {
   checkEvent(event);
   const destinations = await db.alertDestination.findMany({
     where: { enabled: true, OR: [{ kinds: { isEmpty: true } }, { kinds: { has: event.kind } }] },

@@ -23,7 +23,8 @@ interface TemplateDetails {
   configFields: ConfigField[];
 }
 
-interface PolicyDetails {
+/** A policy as GET /policies/{id} returns it (the fields this app reads). */
+export interface PolicyDetails {
   id: string;
   name: string;
   notes?: string;

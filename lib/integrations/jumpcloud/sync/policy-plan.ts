@@ -4,7 +4,7 @@
 // (a baseline captured from JumpCloud) is skipped, never sent back.
 import type { ApplyOptions, ApplyReport, PlanPolicyRequest, PolicyChange, PolicyPlan } from "../../sync-contract";
 import { JumpCloudError } from "../errors";
-import { isMasked } from "../operations/policy";
+import { isMasked, type PolicyDetails } from "../operations/policy";
 import { isObjectId } from "../operations/schemas";
 import { mergeValues, toValueList, type ConfigField, type PolicyValue } from "../policy-values";
 import { countOutcomes, failureOf } from "./association-plan";
@@ -12,22 +12,13 @@ import type { SyncIO } from "./sync-io";
 import { sameJson } from "@/lib/json/json-value";
 import { orgParams } from "../org-params";
 
-interface PolicyRecord {
-  id: string;
-  name: string;
-  notes?: string;
-  template?: { id: string; name?: string };
-  configFields?: ConfigField[];
-  values?: PolicyValue[];
-}
-
 
 export async function planPolicyUpdate(io: SyncIO, request: PlanPolicyRequest, signal?: AbortSignal): Promise<PolicyPlan> {
   const { policyId, desired, orgId } = request;
   if (!isObjectId(policyId)) throw new JumpCloudError({ kind: "invalidParameters", message: "Invalid parameter policyId: must be a JumpCloud ObjectID (24 hexadecimal characters).", path: "policyId" });
   const sentBefore = io.sent();
   const getParams = { policyId, ...orgParams(orgId) };
-  const current = (await io.run("policy", "get", getParams, signal))[0] as PolicyRecord;
+  const current = (await io.run("policy", "get", getParams, signal))[0] as PolicyDetails;
   const templateId = current.template?.id;
   if (!templateId) throw new JumpCloudError({ kind: "unexpectedResponse", message: "JumpCloud returned the policy without its template." });
   const templateName = current.template?.name ?? templateId;
