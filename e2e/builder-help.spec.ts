@@ -9,7 +9,7 @@ import { resetSimulator, simulatorInfo, type SimulatorInfo } from "./simulator";
 
 const CREDENTIAL = "Builder Help Simulator";
 let sim: SimulatorInfo;
-const real = { systems: [] as Array<{ _id: string; hostname: string; os: string }>, groups: [] as Array<{ id: string; name: string }>, policies: [] as Array<{ id: string; name: string }> };
+const real = { systems: [] as Array<{ _id: string; hostname: string; os: string }>, groups: [] as Array<{ id: string; name: string }>, policies: [] as Array<{ id: string; name: string }>, templates: [] as Array<{ id: string }> };
 
 async function simGet<T>(path: string): Promise<T> {
   const response = await fetch(`${SIMULATOR_ORIGIN}${path}`, { headers: { "x-api-key": sim.keys.singleOrg, accept: "application/json" } });
@@ -23,6 +23,7 @@ test.beforeAll(async ({ browser }) => {
   real.systems = (await simGet<{ results: typeof real.systems }>("/api/systems?limit=100&sort=hostname")).results;
   real.groups = await simGet<typeof real.groups>("/api/v2/systemgroups?limit=100&sort=name");
   real.policies = await simGet<typeof real.policies>("/api/v2/policies?limit=100");
+  real.templates = await simGet<typeof real.templates>("/api/v2/policytemplates?limit=1");
   const page = await browser.newPage({ storageState: OWNER_STATE });
   await page.goto("/credentials");
   if ((await page.getByTestId(`credential-row-${CREDENTIAL}`).count()) === 0) await createSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
@@ -112,7 +113,8 @@ test.describe.serial("builder help", () => {
     await editor.pressSequentially("{{ compliance.dep");
     // Picked with the mouse: CodeMirror ignores Enter for its first 75 ms (interactionDelay), a race on a busy machine.
     await page.locator(".cm-tooltip-autocomplete li", { hasText: "compliance.department" }).click();
-    await page.keyboard.insertText('", "template": "t"}}}');
+    // A template that exists: the form loads its fields as soon as the JSON is valid.
+    await page.keyboard.insertText(`", "template": "${real.templates[0]!.id}"}}}`);
     await expect(editor).toContainText('"name": "{{ compliance.department }}"');
     await page.getByRole("tab", { name: "Form" }).click();
     await expect(page.getByTestId("template-preview-policyData.name")).toHaveText("Engineering");

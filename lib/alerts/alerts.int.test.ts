@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordSnapshot, type Observation } from "@/lib/compliance/record-snapshot";
 import { raiseSnapshotAlerts } from "@/lib/compliance/snapshot-alerts";
-import { createTestMonitor, queueSnapshotRow, startComplianceFixture, type ComplianceFixture } from "@/lib/compliance/testing/compliance-fixtures";
+import { createTestMonitor, queueSnapshotRow } from "@/lib/compliance/testing/compliance-fixtures";
+import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 import { closeSqlPool, sqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
@@ -16,7 +17,7 @@ import { createDestination, rotateDestinationSecret, sendTestAlert } from "./des
 import { raiseAlert } from "./raise-alert";
 import { startWebhookReceiver, type WebhookReceiver } from "./testing/webhook-receiver";
 
-let fixture: ComplianceFixture;
+let fixture: SimulatorFixture;
 let receiver: WebhookReceiver;
 
 const source = { type: "monitor" as const, id: "mon_test", name: "Test monitor" };
@@ -41,7 +42,7 @@ async function destination(options: { kinds?: Array<"compliance.newFailures" | "
 const deliveriesOf = (destinationId: string) => db.alertDelivery.findMany({ where: { destinationId }, include: { attemptLog: { orderBy: { at: "asc" } } }, orderBy: { createdAt: "asc" } });
 
 beforeAll(async () => {
-  fixture = await startComplianceFixture();
+  fixture = await startSimulatorFixture();
   receiver = await startWebhookReceiver();
   Object.assign(process.env, { ALERT_ALLOWED_ORIGINS: receiver.origin, ALERT_MAX_ATTEMPTS: "3", ALERT_RETRY_DELAY_SECONDS: "1", JOBS_POLL_INTERVAL_SECONDS: "0.5" });
   resetEnvCache();

@@ -8,12 +8,13 @@ import { drillDownExport, drillDownView } from "./drill-down";
 import { csvFileName } from "./pairs-csv";
 import { recordSnapshot } from "./record-snapshot";
 import { takeSnapshot } from "./take-snapshot";
-import { createTestMonitor, queueSnapshotRow, startComplianceFixture, type ComplianceFixture } from "./testing/compliance-fixtures";
+import { createTestMonitor, queueSnapshotRow } from "./testing/compliance-fixtures";
+import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 
-let fixture: ComplianceFixture;
+let fixture: SimulatorFixture;
 
 beforeAll(async () => {
-  fixture = await startComplianceFixture();
+  fixture = await startSimulatorFixture();
 });
 
 afterAll(async () => {

@@ -6,12 +6,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { monitorUpdateSchema } from "./monitor-input";
 import { deleteMonitor, getMonitor, updateMonitor } from "./monitor-store";
 import { queueDueSnapshots, requestSnapshot } from "./snapshot-queue";
-import { createTestMonitor, startComplianceFixture, type ComplianceFixture } from "./testing/compliance-fixtures";
+import { createTestMonitor } from "./testing/compliance-fixtures";
+import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 
-let fixture: ComplianceFixture;
+let fixture: SimulatorFixture;
 
 beforeAll(async () => {
-  fixture = await startComplianceFixture();
+  fixture = await startSimulatorFixture();
 });
 
 afterAll(async () => {

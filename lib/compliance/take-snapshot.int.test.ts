@@ -4,12 +4,13 @@ import { db } from "@/lib/db";
 import { complianceSummary, complianceTrend, failingByPolicy, listPairs } from "./compliance-queries";
 import { recordSnapshot } from "./record-snapshot";
 import { takeSnapshot } from "./take-snapshot";
-import { createTestMonitor, queueSnapshotRow, startComplianceFixture, type ComplianceFixture } from "./testing/compliance-fixtures";
+import { createTestMonitor, queueSnapshotRow } from "./testing/compliance-fixtures";
+import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 
-let fixture: ComplianceFixture;
+let fixture: SimulatorFixture;
 
 beforeAll(async () => {
-  fixture = await startComplianceFixture();
+  fixture = await startSimulatorFixture();
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startComplianceFixture, type ComplianceFixture } from "@/lib/compliance/testing/compliance-fixtures";
+import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 import { closeSqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { stopJobClient } from "@/lib/jobs/boss";
@@ -12,11 +12,11 @@ import { acceptDrift, listDrift, planRevert, revertDrift } from "./drift-items";
 import { checkNow, queueDueDriftChecks } from "./drift-queue";
 import { simulatorApi } from "./testing/drift-fixtures";
 
-let fixture: ComplianceFixture;
+let fixture: SimulatorFixture;
 let api: ReturnType<typeof simulatorApi>;
 
 beforeAll(async () => {
-  fixture = await startComplianceFixture();
+  fixture = await startSimulatorFixture();
   process.env.ALERT_ALLOWED_ORIGINS = "http://127.0.0.1:9";
   resetEnvCache();
   api = simulatorApi(fixture.sim);

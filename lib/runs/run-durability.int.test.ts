@@ -4,11 +4,10 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GuardContext } from "@/lib/auth/guard";
-import { createCredential } from "@/lib/credentials/credential-store";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { startSimulator, type Simulator } from "@/simulator/server";
+import { startSimulatorFixture } from "@/lib/testing/simulator-fixture";
+import type { Simulator } from "@/simulator/server";
 import { executeNode } from "./execute-node";
 
 let sim: Simulator;
@@ -16,16 +15,7 @@ let context: GuardContext;
 let credentialId: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  process.env.JUMPCLOUD_ALLOWED_ORIGINS = sim.origin;
-  resetEnvCache();
-  const user = await db.user.create({ data: { email: `durable-${randomBytes(4).toString("hex")}@example.com`, name: "Durable", passwordHash: "x", role: "editor" } });
-  context = { user: { id: user.id, email: user.email, name: user.name, role: "editor", mustChangePassword: false }, ip: "127.0.0.1" };
-  const credential = await createCredential(
-    { name: `durable-${randomBytes(3).toString("hex")}`, description: "", service: "jumpcloud", authType: "apiKey", fields: { apiKey: sim.keys.singleOrg, region: "us", baseUrl: sim.origin } },
-    context,
-  );
-  credentialId = credential.id;
+  ({ sim, context, credentialId } = await startSimulatorFixture());
 }, 60_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // every item validated before anything is sent, continue-on-error, and the guide's `manage` example assigning one
 // policy to a list of groups in one run; the sync operation applied twice through a node.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startComplianceFixture, type ComplianceFixture } from "@/lib/compliance/testing/compliance-fixtures";
+import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 import { createCredential } from "@/lib/credentials/credential-store";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -10,13 +10,13 @@ import type { JsonObject, JsonValue } from "@/lib/json/json-value";
 import type { NodeConfig } from "@/lib/nodes/node-config";
 import { executeNode } from "./execute-node";
 
-let fixture: ComplianceFixture;
+let fixture: SimulatorFixture;
 let exampleCredential: string;
 let groups: string[];
 let policyId: string;
 
 beforeAll(async () => {
-  fixture = await startComplianceFixture({ seed: 2424, size: { systemGroups: 8, systems: 20, policies: 3, policyResults: 50 } });
+  fixture = await startSimulatorFixture({ seed: 2424, size: { systemGroups: 8, systems: 20, policies: 3, policyResults: 50 } });
   exampleCredential = (await createCredential({ name: `per-item-${Date.now()}`, description: "", service: "example", authType: "token", fields: { token: "example-token" } }, fixture.context)).id;
   const headers = { "x-api-key": fixture.sim.keys.singleOrg, "content-type": "application/json" };
   groups = ((await (await fetch(`${fixture.sim.origin}/api/v2/systemgroups?limit=100`, { headers })).json()) as Array<{ id: string }>).map((g) => g.id);

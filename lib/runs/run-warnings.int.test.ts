@@ -1,14 +1,12 @@
 // The guide's compliance examples through executeNode against the simulator: what they return comes with the
 // warnings a caller needs to read it right, in the result and on the run record; strict refuses before sending.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GuardContext } from "@/lib/auth/guard";
-import { createCredential } from "@/lib/credentials/credential-store";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { JsonObject } from "@/lib/json/json-value";
-import { startSimulator, type Simulator } from "@/simulator/server";
+import { startSimulatorFixture } from "@/lib/testing/simulator-fixture";
+import type { Simulator } from "@/simulator/server";
 import { executeNode } from "./execute-node";
 
 let sim: Simulator;
@@ -16,16 +14,7 @@ let context: GuardContext;
 let credentialId: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  process.env.JUMPCLOUD_ALLOWED_ORIGINS = sim.origin;
-  resetEnvCache();
-  const user = await db.user.create({ data: { email: `warn-${randomBytes(4).toString("hex")}@example.com`, name: "Warnings", passwordHash: "x", role: "editor" } });
-  context = { user: { id: user.id, email: user.email, name: user.name, role: "editor", mustChangePassword: false }, ip: "127.0.0.1" };
-  const credential = await createCredential(
-    { name: `sim-${randomBytes(3).toString("hex")}`, description: "", service: "jumpcloud", authType: "apiKey", fields: { apiKey: sim.keys.singleOrg, region: "us", baseUrl: sim.origin } },
-    context,
-  );
-  credentialId = credential.id;
+  ({ sim, context, credentialId } = await startSimulatorFixture());
 }, 60_000);
 
 afterAll(async () => {
