@@ -1,13 +1,14 @@
 // The compliance page's data part, streamed inside <Suspense>: every figure comes from the SQL aggregates of
 // lib/compliance/compliance-queries.ts; each chart has a table with the same numbers.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { FailingPoliciesChart, TrendChart } from "@/components/compliance/charts";
 import { bucketLabel, formatRate, formatTime, signed } from "@/components/compliance/format";
 import { PairsTable } from "@/components/compliance/pairs-table";
 import { SnapshotStatusBadge } from "@/components/monitors/snapshot-status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Th } from "@/components/ui/table";
+import { alignRight, Table, TableCard, Td, Tr } from "@/components/ui/table";
 import { complianceChange, complianceSummary, complianceTrend, failingByPolicy, listPairs } from "@/lib/compliance/compliance-queries";
 
 export const RANGES = {
@@ -34,6 +35,21 @@ function Stat({ label, value, change, testId }: { label: string; value: string; 
         </p>
       )}
     </Card>
+  );
+}
+
+/** A chart, and folded under it a table with its figures: a screen reader reads the chart as one image. */
+function ChartWithTable({ chart, chartLabel, chartTestId, summary, children }: { chart: ReactNode; chartLabel: string; chartTestId: string; summary: string; children: ReactNode }) {
+  return (
+    <>
+      <div className="h-72" role="img" aria-label={chartLabel} data-testid={chartTestId}>
+        {chart}
+      </div>
+      <details>
+        <summary className="cursor-pointer text-sm">{summary}</summary>
+        {children}
+      </details>
+    </>
   );
 }
 
@@ -110,40 +126,28 @@ export async function ComplianceDashboard({ range, monitorId, now }: { range: Ra
         {trend.length === 0 ? (
           <p className="text-sm text-zinc-500">No snapshot finished in this period.</p>
         ) : (
-          <>
-            <div className="h-72" role="img" aria-label={`Compliance rate and failing pairs per ${spec.bucket} over ${spec.label}; the table below has the figures.`} data-testid="trend-chart">
-              <TrendChart points={trend} unit={spec.bucket} />
-            </div>
-            <details>
-              <summary className="cursor-pointer text-sm">Show the trend as a table</summary>
-              <Table
-                testId="trend-table"
-                head={
-                  <>
-                    <Th>{spec.bucket === "hour" ? "Hour (UTC)" : "Day (UTC)"}</Th>
-                    <Th align="right">Compliance</Th>
-                    <Th align="right">Passing</Th>
-                    <Th align="right">Failing</Th>
-                    <Th align="right">Pending</Th>
-                    <Th align="right">Unknown</Th>
-                  </>
-                }
-              >
-                <tbody>
-                  {trend.map((point) => (
-                    <tr key={point.bucket} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                      <td className="px-4 py-1">{bucketLabel(point.bucket, spec.bucket)}</td>
-                      <td className="px-4 py-1 text-right">{formatRate(point.complianceRate)}</td>
-                      <td className="px-4 py-1 text-right">{point.passing}</td>
-                      <td className="px-4 py-1 text-right">{point.failing}</td>
-                      <td className="px-4 py-1 text-right">{point.pending}</td>
-                      <td className="px-4 py-1 text-right">{point.unknown}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </details>
-          </>
+          <ChartWithTable
+            chart={<TrendChart points={trend} unit={spec.bucket} />}
+            chartLabel={`Compliance rate and failing pairs per ${spec.bucket} over ${spec.label}; the table below has the figures.`}
+            chartTestId="trend-chart"
+            summary="Show the trend as a table"
+          >
+            <Table
+              testId="trend-table"
+              columns={[spec.bucket === "hour" ? "Hour (UTC)" : "Day (UTC)", alignRight("Compliance"), alignRight("Passing"), alignRight("Failing"), alignRight("Pending"), alignRight("Unknown")]}
+            >
+              {trend.map((point) => (
+                <Tr key={point.bucket}>
+                  <Td compact>{bucketLabel(point.bucket, spec.bucket)}</Td>
+                  <Td compact align="right">{formatRate(point.complianceRate)}</Td>
+                  <Td compact align="right">{point.passing}</Td>
+                  <Td compact align="right">{point.failing}</Td>
+                  <Td compact align="right">{point.pending}</Td>
+                  <Td compact align="right">{point.unknown}</Td>
+                </Tr>
+              ))}
+            </Table>
+          </ChartWithTable>
         )}
       </Card>
 
@@ -154,45 +158,27 @@ export async function ComplianceDashboard({ range, monitorId, now }: { range: Ra
             No policy fails on any system.
           </p>
         ) : (
-          <>
-            <div
-              className="h-72"
-              role="img"
-              aria-label={`Failing systems for the ${policyRows.length} policies that fail most; the table below has the figures.`}
-              data-testid="policies-chart"
-            >
-              <FailingPoliciesChart rows={policyRows} />
-            </div>
-            <details>
-              <summary className="cursor-pointer text-sm">Show as a table</summary>
-              <Table
-                testId="policies-table"
-                head={
-                  <>
-                    <Th>Policy</Th>
-                    <Th align="right">Failing systems</Th>
-                    <Th align="right">Systems</Th>
-                    <Th>Monitor</Th>
-                  </>
-                }
-              >
-                <tbody>
-                  {policyRows.map((row) => (
-                    <tr key={`${row.monitor}/${row.policyId}`} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                      <td className="px-4 py-1">
-                        <Link href={row.href} className="hover:underline">
-                          {row.label}
-                        </Link>
-                      </td>
-                      <td className="px-4 py-1 text-right">{row.failing}</td>
-                      <td className="px-4 py-1 text-right">{row.systems}</td>
-                      <td className="px-4 py-1">{row.monitor}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </details>
-          </>
+          <ChartWithTable
+            chart={<FailingPoliciesChart rows={policyRows} />}
+            chartLabel={`Failing systems for the ${policyRows.length} policies that fail most; the table below has the figures.`}
+            chartTestId="policies-chart"
+            summary="Show as a table"
+          >
+            <Table testId="policies-table" columns={["Policy", alignRight("Failing systems"), alignRight("Systems"), "Monitor"]}>
+              {policyRows.map((row) => (
+                <Tr key={`${row.monitor}/${row.policyId}`}>
+                  <Td compact>
+                    <Link href={row.href} className="hover:underline">
+                      {row.label}
+                    </Link>
+                  </Td>
+                  <Td compact align="right">{row.failing}</Td>
+                  <Td compact align="right">{row.systems}</Td>
+                  <Td compact>{row.monitor}</Td>
+                </Tr>
+              ))}
+            </Table>
+          </ChartWithTable>
         )}
       </Card>
 
@@ -222,43 +208,29 @@ export async function ComplianceDashboard({ range, monitorId, now }: { range: Ra
         )}
       </Card>
 
-      <Card className="overflow-x-auto p-0">
-        <Table
-          testId="monitor-compliance"
-          head={
-            <>
-              <Th>Monitor</Th>
-              <Th align="right">Compliance</Th>
-              <Th align="right">Failing</Th>
-              <Th>Last snapshot</Th>
-            </>
-          }
-        >
-          <tbody>
-            {summary.monitors.map((monitor) => (
-              <tr key={monitor.monitorId} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                <td className="px-4 py-2">
-                  <Link href={`/monitors/${monitor.monitorId}`} className="hover:underline">
-                    {monitor.monitorName}
-                  </Link>
-                </td>
-                <td className="px-4 py-2 text-right">{formatRate(monitor.complianceRate)}</td>
-                <td className="px-4 py-2 text-right">{monitor.failing}</td>
-                <td className="px-4 py-2">
-                  {monitor.lastSnapshot ? (
-                    <span className="flex items-center gap-2">
-                      <SnapshotStatusBadge status={monitor.lastSnapshot.status} />
-                      <span className="text-xs text-zinc-500">{formatTime(monitor.lastSnapshot.finishedAt)}</span>
-                    </span>
-                  ) : (
-                    <span className="text-xs text-zinc-500">never run</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </Card>
+      <TableCard testId="monitor-compliance" columns={["Monitor", alignRight("Compliance"), alignRight("Failing"), "Last snapshot"]}>
+        {summary.monitors.map((monitor) => (
+          <Tr key={monitor.monitorId}>
+            <Td>
+              <Link href={`/monitors/${monitor.monitorId}`} className="hover:underline">
+                {monitor.monitorName}
+              </Link>
+            </Td>
+            <Td align="right">{formatRate(monitor.complianceRate)}</Td>
+            <Td align="right">{monitor.failing}</Td>
+            <Td>
+              {monitor.lastSnapshot ? (
+                <span className="flex items-center gap-2">
+                  <SnapshotStatusBadge status={monitor.lastSnapshot.status} />
+                  <span className="text-xs text-zinc-500">{formatTime(monitor.lastSnapshot.finishedAt)}</span>
+                </span>
+              ) : (
+                <span className="text-xs text-zinc-500">never run</span>
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </TableCard>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 // The compliance figures could not be read (the database or a query failed): the navigation stays, and a retry
 // is one click. Details stay in the server log under the digest.
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 
 export default function ComplianceError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -20,9 +20,9 @@ export default function ComplianceError({ error, reset }: { error: Error & { dig
       </p>
       <div className="flex gap-2">
         <Button onClick={reset}>Try again</Button>
-        <Link href="/monitors" className="rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
+        <ButtonLink variant="ghost" href="/monitors">
           Monitors
-        </Link>
+        </ButtonLink>
       </div>
     </div>
   );

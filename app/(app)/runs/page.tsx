@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RunFilters } from "@/components/runs/run-filters";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { alignRight, TableCard, Td, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { operationTitle } from "@/lib/integrations/registry";
 import { listNodeConfigs } from "@/lib/node-configs/node-config-store";
@@ -29,54 +29,38 @@ export default async function RunsPage({ searchParams }: { searchParams: Search 
 
   return (
     <div className="max-w-6xl space-y-4">
-      <h1 className="text-2xl font-semibold">Runs</h1>
+      <PageHeader title="Runs" />
       <RunFilters nodes={nodes.map((n) => ({ id: n.id, name: n.name }))} statuses={RUN_STATUSES} />
       {runs.length === 0 ? (
         <EmptyState title={status || node ? "No runs match these filters" : "No runs yet"}>
           Every node run, from the builder or the HTTP API, is recorded here.
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto p-0">
-          <Table
-            testId="runs-table"
-            head={
-              <>
-                <Th>Started</Th>
-                <Th>Node</Th>
-                <Th>Operation</Th>
-                <Th>Status</Th>
-                <Th align="right">Items</Th>
-                <Th align="right">Duration</Th>
-                <Th>By</Th>
-              </>
-            }
-          >
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid="run-row">
-                  <td className="px-4 py-2 whitespace-nowrap">
-                    <Link href={`/runs/${run.id}`} className="hover:underline">
-                      {run.startedAt.toISOString().replace("T", " ").slice(0, 19)}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">{run.nodeConfig?.name ?? run.nodeName ?? <span className="text-xs text-zinc-400">inline config</span>}</td>
-                  <td className="px-4 py-2">
-                    {operationTitle(run.service, run.resource, run.operation)}
-                  </td>
-                  <td className="px-4 py-2">
-                    <RunStatusBadge status={run.status} />
-                    {run.errorKind && <span className="ml-2 font-mono text-xs text-zinc-500">{run.errorKind}</span>}
-                  </td>
-                  <td className="px-4 py-2 text-right">{run.itemCount}</td>
-                  <td className="px-4 py-2 text-right">{run.durationMs ?? "–"} ms</td>
-                  <td className="px-4 py-2 text-xs">
-                    {run.actorName ?? "–"} <span className="text-zinc-400">via {run.via}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </Card>
+        <TableCard
+          testId="runs-table"
+          columns={["Started", "Node", "Operation", "Status", alignRight("Items"), alignRight("Duration"), "By"]}
+        >
+          {runs.map((run) => (
+            <Tr key={run.id} data-testid="run-row">
+              <Td className="whitespace-nowrap">
+                <Link href={`/runs/${run.id}`} className="hover:underline">
+                  {run.startedAt.toISOString().replace("T", " ").slice(0, 19)}
+                </Link>
+              </Td>
+              <Td>{run.nodeConfig?.name ?? run.nodeName ?? <span className="text-xs text-zinc-400">inline config</span>}</Td>
+              <Td>{operationTitle(run.service, run.resource, run.operation)}</Td>
+              <Td>
+                <RunStatusBadge status={run.status} />
+                {run.errorKind && <span className="ml-2 font-mono text-xs text-zinc-500">{run.errorKind}</span>}
+              </Td>
+              <Td align="right">{run.itemCount}</Td>
+              <Td align="right">{run.durationMs ?? "–"} ms</Td>
+              <Td className="text-xs">
+                {run.actorName ?? "–"} <span className="text-zinc-400">via {run.via}</span>
+              </Td>
+            </Tr>
+          ))}
+        </TableCard>
       )}
       <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
         <span className="text-zinc-500">

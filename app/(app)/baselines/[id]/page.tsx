@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DesiredStateEditor } from "@/components/drift/desired-state-editor";
 import { DriftItemCard } from "@/components/drift/drift-item-card";
 import { RunCheckButton } from "@/components/drift/run-check-button";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { alignRight, TableCard, Td, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
@@ -35,17 +34,17 @@ export default async function BaselinePage({ params }: { params: Promise<{ id: s
 
   return (
     <div className="max-w-6xl space-y-6">
-      <div className="space-y-1">
-        <Link href="/baselines" className="text-sm text-zinc-500 hover:underline">
-          ← Baselines
-        </Link>
-        <h1 className="text-2xl font-semibold">{baseline.name}</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {baseline.policies.length} {baseline.policies.length === 1 ? "policy" : "policies"} through {baseline.credential?.name ?? "a deleted credential"} · version{" "}
-          <span data-testid="baseline-version">{baseline.currentVersion}</span> · {baseline.schedule?.description ?? "checked on demand"}
-          {baseline.nextCheckAt ? ` (next ${when(baseline.nextCheckAt)} UTC)` : ""}
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: "/baselines", label: "Baselines" }}
+        title={baseline.name}
+        description={
+          <>
+            {baseline.policies.length} {baseline.policies.length === 1 ? "policy" : "policies"} through {baseline.credential?.name ?? "a deleted credential"} · version{" "}
+            <span data-testid="baseline-version">{baseline.currentVersion}</span> · {baseline.schedule?.description ?? "checked on demand"}
+            {baseline.nextCheckAt ? ` (next ${when(baseline.nextCheckAt)} UTC)` : ""}
+          </>
+        }
+      />
       {canEdit && <RunCheckButton baselineId={baseline.id} />}
 
       <section className="space-y-3">
@@ -81,43 +80,27 @@ export default async function BaselinePage({ params }: { params: Promise<{ id: s
         {checks.length === 0 ? (
           <p className="text-sm text-zinc-500">None yet.</p>
         ) : (
-          <Card className="overflow-x-auto p-0">
-            <Table
-              testId="checks-table"
-              head={
-                <>
-                  <Th>When</Th>
-                  <Th>Trigger</Th>
-                  <Th>Status</Th>
-                  <Th align="right">Version</Th>
-                  <Th align="right">Open</Th>
-                  <Th align="right">New</Th>
-                  <Th align="right">Resolved</Th>
-                  <Th align="right">Requests</Th>
-                  <Th align="right">Duration</Th>
-                </>
-              }
-            >
-              <tbody>
-                {checks.map((check) => (
-                  <tr key={check.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid="check-row">
-                    <td className="px-4 py-2 whitespace-nowrap">{when(check.finishedAt ?? check.scheduledFor)}</td>
-                    <td className="px-4 py-2">{check.trigger === "manual" ? `by ${check.requestedByName ?? "someone"}` : "schedule"}</td>
-                    <td className="px-4 py-2">
-                      {check.status}
-                      {check.errorMessage && <div className="text-xs text-red-600">{check.errorMessage}</div>}
-                    </td>
-                    <td className="px-4 py-2 text-right">{check.baselineVersion}</td>
-                    <td className="px-4 py-2 text-right">{check.open}</td>
-                    <td className="px-4 py-2 text-right">{check.opened}</td>
-                    <td className="px-4 py-2 text-right">{check.resolved}</td>
-                    <td className="px-4 py-2 text-right">{check.requests}</td>
-                    <td className="px-4 py-2 text-right">{check.durationMs === null ? "—" : `${check.durationMs} ms`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </Card>
+          <TableCard
+            testId="checks-table"
+            columns={["When", "Trigger", "Status", alignRight("Version"), alignRight("Open"), alignRight("New"), alignRight("Resolved"), alignRight("Requests"), alignRight("Duration")]}
+          >
+            {checks.map((check) => (
+              <Tr key={check.id} data-testid="check-row">
+                <Td className="whitespace-nowrap">{when(check.finishedAt ?? check.scheduledFor)}</Td>
+                <Td>{check.trigger === "manual" ? `by ${check.requestedByName ?? "someone"}` : "schedule"}</Td>
+                <Td>
+                  {check.status}
+                  {check.errorMessage && <div className="text-xs text-red-600">{check.errorMessage}</div>}
+                </Td>
+                <Td align="right">{check.baselineVersion}</Td>
+                <Td align="right">{check.open}</Td>
+                <Td align="right">{check.opened}</Td>
+                <Td align="right">{check.resolved}</Td>
+                <Td align="right">{check.requests}</Td>
+                <Td align="right">{check.durationMs === null ? "—" : `${check.durationMs} ms`}</Td>
+              </Tr>
+            ))}
+          </TableCard>
         )}
       </section>
 

@@ -5,9 +5,11 @@ import { formatDuration, formatTime } from "@/components/compliance/format";
 import { DeleteMonitorButton, PauseButton, RunNowButton } from "@/components/monitors/monitor-actions";
 import { RefreshWhile } from "@/components/monitors/refresh-while";
 import { SnapshotStatusBadge } from "@/components/monitors/snapshot-status-badge";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { alignRight, TableCard, Td, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { getMonitor, listSnapshots } from "@/lib/compliance/monitor-store";
@@ -51,19 +53,21 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="max-w-6xl space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{monitor.name}</h1>
-        {edit && (
-          <div className="flex flex-wrap items-center gap-1">
-            <RunNowButton id={monitor.id} name={monitor.name} />
-            <Link href={`/monitors/${monitor.id}/edit`} className="rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
-              Edit
-            </Link>
-            <PauseButton id={monitor.id} name={monitor.name} enabled={monitor.enabled} version={monitor.version} />
-            <DeleteMonitorButton id={monitor.id} name={monitor.name} />
-          </div>
-        )}
-      </div>
+      <PageHeader
+        title={monitor.name}
+        action={
+          edit && (
+            <div className="flex flex-wrap items-center gap-1">
+              <RunNowButton id={monitor.id} name={monitor.name} />
+              <ButtonLink variant="ghost" href={`/monitors/${monitor.id}/edit`}>
+                Edit
+              </ButtonLink>
+              <PauseButton id={monitor.id} name={monitor.name} enabled={monitor.enabled} version={monitor.version} />
+              <DeleteMonitorButton id={monitor.id} name={monitor.name} />
+            </div>
+          )
+        }
+      />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="text-zinc-500">Credential</dt>
@@ -95,60 +99,44 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
           {monitor.enabled ? `The first runs ${formatTime(monitor.nextRunAt)}.` : "The monitor is paused."} {edit ? "Run now takes one at once." : ""}
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto p-0">
-          <Table
-            testId="snapshots-table"
-            head={
-              <>
-                <Th>Scheduled</Th>
-                <Th>Trigger</Th>
-                <Th>Status</Th>
-                <Th align="right">Passing</Th>
-                <Th align="right">Failing</Th>
-                <Th align="right">Changes</Th>
-                <Th align="right">Requests</Th>
-                <Th align="right">Duration</Th>
-                <Th>Errors</Th>
-              </>
-            }
-          >
-            <tbody>
-              {snapshots.map((snapshot) => {
-                const errors = Array.isArray(snapshot.errors) ? (snapshot.errors as Array<{ policyName: string; message: string }>) : [];
-                return (
-                  <tr key={snapshot.id} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800" data-testid="snapshot-row">
-                    <td className="px-4 py-2 whitespace-nowrap">{formatTime(snapshot.scheduledFor)}</td>
-                    <td className="px-4 py-2 text-xs">{snapshot.trigger === "manual" ? `run now by ${snapshot.requestedByName ?? "a removed user"}` : "schedule"}</td>
-                    <td className="px-4 py-2">
-                      <SnapshotStatusBadge status={snapshot.status} />
-                      {snapshot.attempts > 1 && <span className="ml-1 text-xs text-zinc-500">{snapshot.attempts} attempts</span>}
-                    </td>
-                    <td className="px-4 py-2 text-right">{snapshot.passing}</td>
-                    <td className="px-4 py-2 text-right">{snapshot.failing}</td>
-                    <td className="px-4 py-2 text-right">{snapshot.transitions}</td>
-                    <td className="px-4 py-2 text-right" data-testid="snapshot-requests">{snapshot.requests}</td>
-                    <td className="px-4 py-2 text-right whitespace-nowrap">{formatDuration(snapshot.durationMs)}</td>
-                    <td className="px-4 py-2 text-xs">
-                      {snapshot.errorMessage && <p className="text-red-700 dark:text-red-300">{snapshot.errorMessage}</p>}
-                      {errors.length > 0 && (
-                        <details>
-                          <summary className="cursor-pointer">{snapshot.policiesFailed} unreadable {snapshot.policiesFailed === 1 ? "policy" : "policies"}</summary>
-                          <ul className="list-disc pl-4">
-                            {errors.map((error, index) => (
-                              <li key={index}>
-                                {error.policyName}: {error.message}
-                              </li>
-                            ))}
-                          </ul>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        </Card>
+        <TableCard
+          testId="snapshots-table"
+          columns={["Scheduled", "Trigger", "Status", alignRight("Passing"), alignRight("Failing"), alignRight("Changes"), alignRight("Requests"), alignRight("Duration"), "Errors"]}
+        >
+          {snapshots.map((snapshot) => {
+            const errors = Array.isArray(snapshot.errors) ? (snapshot.errors as Array<{ policyName: string; message: string }>) : [];
+            return (
+              <Tr key={snapshot.id} className="align-top" data-testid="snapshot-row">
+                <Td className="whitespace-nowrap">{formatTime(snapshot.scheduledFor)}</Td>
+                <Td className="text-xs">{snapshot.trigger === "manual" ? `run now by ${snapshot.requestedByName ?? "a removed user"}` : "schedule"}</Td>
+                <Td>
+                  <SnapshotStatusBadge status={snapshot.status} />
+                  {snapshot.attempts > 1 && <span className="ml-1 text-xs text-zinc-500">{snapshot.attempts} attempts</span>}
+                </Td>
+                <Td align="right">{snapshot.passing}</Td>
+                <Td align="right">{snapshot.failing}</Td>
+                <Td align="right">{snapshot.transitions}</Td>
+                <Td align="right" data-testid="snapshot-requests">{snapshot.requests}</Td>
+                <Td align="right" className="whitespace-nowrap">{formatDuration(snapshot.durationMs)}</Td>
+                <Td className="text-xs">
+                  {snapshot.errorMessage && <p className="text-red-700 dark:text-red-300">{snapshot.errorMessage}</p>}
+                  {errors.length > 0 && (
+                    <details>
+                      <summary className="cursor-pointer">{snapshot.policiesFailed} unreadable {snapshot.policiesFailed === 1 ? "policy" : "policies"}</summary>
+                      <ul className="list-disc pl-4">
+                        {errors.map((error, index) => (
+                          <li key={index}>
+                            {error.policyName}: {error.message}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </Td>
+              </Tr>
+            );
+          })}
+        </TableCard>
       )}
     </div>
   );

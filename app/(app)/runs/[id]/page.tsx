@@ -5,7 +5,9 @@ import { ClientItemsTable } from "@/components/runs/client-items-table";
 import { RunAgainButton } from "@/components/runs/run-again-button";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { RunWarnings } from "@/components/runs/run-warnings";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import type { Issue } from "@/lib/errors/app-error";
@@ -79,28 +81,28 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 
   return (
     <div className="max-w-5xl space-y-4">
-      <Link href="/runs" className="text-sm underline">
-        ← Runs
-      </Link>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{operationTitle(run.service, run.resource, run.operation)}</h1>
-        {config && (
-          <div className="flex flex-wrap items-center gap-2">
-            <Link href={builderHref} className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-              Open in builder
-            </Link>
-            {hasRole(user.role, "editor") && inputKept && (
-              <RunAgainButton
-                config={config}
-                input={(run.input ?? undefined) as JsonValue | undefined}
-                credentialId={run.credentialId ?? undefined}
-                node={run.nodeConfigId && run.nodeConfig ? { id: run.nodeConfigId, name: run.nodeConfig.name } : undefined}
-                write={op ? describeWrite(op, parameters) : null}
-              />
-            )}
-          </div>
-        )}
-      </div>
+      <PageHeader
+        back={{ href: "/runs", label: "Runs" }}
+        title={operationTitle(run.service, run.resource, run.operation)}
+        action={
+          config && (
+            <div className="flex flex-wrap items-center gap-2">
+              <ButtonLink variant="secondary" href={builderHref}>
+                Open in builder
+              </ButtonLink>
+              {hasRole(user.role, "editor") && inputKept && (
+                <RunAgainButton
+                  config={config}
+                  input={(run.input ?? undefined) as JsonValue | undefined}
+                  credentialId={run.credentialId ?? undefined}
+                  node={run.nodeConfigId && run.nodeConfig ? { id: run.nodeConfigId, name: run.nodeConfig.name } : undefined}
+                  write={op ? describeWrite(op, parameters) : null}
+                />
+              )}
+            </div>
+          )
+        }
+      />
       <Card>
         <dl className="text-sm">
           <Row label="Status">

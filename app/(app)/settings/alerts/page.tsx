@@ -6,7 +6,8 @@ import { DestinationActions } from "@/components/alerts/destination-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { TableCard, Td, Tr } from "@/components/ui/table";
 import { ALERT_KIND_LABELS } from "@/lib/alerts/alert-kinds";
 import { listDeliveries } from "@/lib/alerts/delivery-log";
 import { listDestinations } from "@/lib/alerts/destination-store";
@@ -29,55 +30,42 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   ]);
   return (
     <div className="max-w-5xl space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">Alerts</h1>
-        <p className="text-sm text-zinc-500">
-          Monitors raise alerts when pairs start failing or recover, when compliance drops below a threshold and when a snapshot fails. Each goes to
-          every destination below as a signed webhook (Standard Webhooks: <code className="font-mono">webhook-id</code>,{" "}
-          <code className="font-mono">webhook-timestamp</code>, <code className="font-mono">webhook-signature</code>), retried with backoff until
-          the receiver answers 2xx.
-        </p>
-      </div>
-      <Card className="overflow-x-auto p-0">
-        {destinations.length === 0 ? (
-          <EmptyState title="No destinations yet">{editor ? "Add a webhook below; monitors' alerts go nowhere until you do." : "An editor can add webhooks here."}</EmptyState>
-        ) : (
-          <Table
-            testId="destinations"
-            head={
-              <>
-                <Th>Name</Th>
-                <Th>URL</Th>
-                <Th>Receives</Th>
-                <Th>Last delivery</Th>
-                <Th />
-              </>
-            }
-          >
-            <tbody>
-              {destinations.map((destination) => (
-                <tr key={destination.id} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800" data-testid={`destination-row-${destination.name}`}>
-                  <td className="px-4 py-2">
-                    <Link href={`/settings/alerts/${destination.id}`} className="font-medium text-brand-600 underline">
-                      {destination.name}
-                    </Link>
-                    <div className="mt-1 flex gap-1">
-                      {destination.enabled ? <Badge tone="success">Active</Badge> : <Badge>Paused</Badge>}
-                      {destination.format === "slack" && <Badge tone="brand">Slack</Badge>}
-                    </div>
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs break-all">{destination.url}</td>
-                  <td className="px-4 py-2 text-xs">{destination.kinds.length === 0 ? "Every kind" : destination.kinds.map((kind) => ALERT_KIND_LABELS[kind]).join(", ")}</td>
-                  <td className="px-4 py-2 text-xs text-zinc-500">
-                    {destination.lastDelivery ? `${destination.lastDelivery.status}${destination.lastDelivery.statusCode ? ` (${destination.lastDelivery.statusCode})` : ""}, ${destination.lastDelivery.at.slice(0, 16).replace("T", " ")}` : "Never"}
-                  </td>
-                  <td className="px-4 py-2">{editor && <DestinationActions id={destination.id} name={destination.name} enabled={destination.enabled} version={destination.version} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <PageHeader
+        title="Alerts"
+        description={
+          <>
+            Monitors raise alerts when pairs start failing or recover, when compliance drops below a threshold and when a snapshot fails. Each goes to
+            every destination below as a signed webhook (Standard Webhooks: <code className="font-mono">webhook-id</code>,{" "}
+            <code className="font-mono">webhook-timestamp</code>, <code className="font-mono">webhook-signature</code>), retried with backoff until
+            the receiver answers 2xx.
+          </>
+        }
+      />
+      {destinations.length === 0 ? (
+        <EmptyState title="No destinations yet">{editor ? "Add a webhook below; monitors' alerts go nowhere until you do." : "An editor can add webhooks here."}</EmptyState>
+      ) : (
+        <TableCard testId="destinations" columns={["Name", "URL", "Receives", "Last delivery", ""]}>
+          {destinations.map((destination) => (
+            <Tr key={destination.id} className="align-top" data-testid={`destination-row-${destination.name}`}>
+              <Td>
+                <Link href={`/settings/alerts/${destination.id}`} className="font-medium text-brand-600 underline">
+                  {destination.name}
+                </Link>
+                <div className="mt-1 flex gap-1">
+                  {destination.enabled ? <Badge tone="success">Active</Badge> : <Badge>Paused</Badge>}
+                  {destination.format === "slack" && <Badge tone="brand">Slack</Badge>}
+                </div>
+              </Td>
+              <Td className="font-mono text-xs break-all">{destination.url}</Td>
+              <Td className="text-xs">{destination.kinds.length === 0 ? "Every kind" : destination.kinds.map((kind) => ALERT_KIND_LABELS[kind]).join(", ")}</Td>
+              <Td className="text-xs text-zinc-500">
+                {destination.lastDelivery ? `${destination.lastDelivery.status}${destination.lastDelivery.statusCode ? ` (${destination.lastDelivery.statusCode})` : ""}, ${destination.lastDelivery.at.slice(0, 16).replace("T", " ")}` : "Never"}
+              </Td>
+              <Td>{editor && <DestinationActions id={destination.id} name={destination.name} enabled={destination.enabled} version={destination.version} />}</Td>
+            </Tr>
+          ))}
+        </TableCard>
+      )}
       <section className="space-y-2">
         <h2 className="text-lg font-medium">{monitor ? `Alerts of monitor “${monitor.name}”` : "Recent alerts"}</h2>
         {monitorId && (
@@ -85,9 +73,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             Show every source
           </Link>
         )}
-        <Card className="overflow-x-auto p-0">
-          <DeliveryLog deliveries={deliveries} showDestination empty={monitorId ? "This monitor has raised no alerts." : "Alerts appear here as monitors raise them; Send test alert tries a destination now."} />
-        </Card>
+        <DeliveryLog deliveries={deliveries} showDestination empty={monitorId ? "This monitor has raised no alerts." : "Alerts appear here as monitors raise them; Send test alert tries a destination now."} />
       </section>
       {editor && (
         <Card className="space-y-4">

@@ -5,7 +5,8 @@ import { RevokeApiTokenButton } from "@/components/api-tokens/revoke-api-token-b
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { TableCard, Td, Tr } from "@/components/ui/table";
 import { listApiTokens, type ApiTokenSummary } from "@/lib/api-tokens/api-token-store";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -28,49 +29,34 @@ export default async function ApiTokensPage() {
   const now = Date.now();
   return (
     <div className="max-w-4xl space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">API tokens</h1>
-        <p className="text-sm text-zinc-500">
-          Personal tokens let workflow engines call the <Link href="/api-reference" className="text-brand-600 underline">HTTP API</Link> as
-          you: <code className="font-mono">Authorization: Bearer jcm_…</code>. A token acts with your current role ({ROLE_LABELS[user.role]}), limited to its
-          scopes; only its hash is stored.
-        </p>
-      </div>
-      <Card className="overflow-x-auto p-0">
-        {tokens.length === 0 ? (
-          <EmptyState title="No tokens yet">Create one below for each workflow engine, so you can revoke them one at a time.</EmptyState>
-        ) : (
-          <Table
-            head={
-              <>
-                <Th>Name</Th>
-                <Th>Token</Th>
-                <Th>Scopes</Th>
-                <Th>Created</Th>
-                <Th>Expires</Th>
-                <Th>Last used</Th>
-                <Th>Status</Th>
-                <Th />
-              </>
-            }
-          >
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`api-token-row-${token.name}`}>
-                  <td className="px-4 py-2 font-medium">{token.name}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
-                  <td className="px-4 py-2 font-mono text-xs">{token.scopes.join(", ")}</td>
-                  <td className="px-4 py-2 text-zinc-500">{day(token.createdAt)}</td>
-                  <td className="px-4 py-2 text-zinc-500">{token.expiresAt ? day(token.expiresAt) : "Never"}</td>
-                  <td className="px-4 py-2 text-zinc-500">{token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "Never"}</td>
-                  <td className="px-4 py-2">{status(token, now)}</td>
-                  <td className="px-4 py-2 text-right">{!token.revokedAt && <RevokeApiTokenButton id={token.id} name={token.name} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+      <PageHeader
+        title="API tokens"
+        description={
+          <>
+            Personal tokens let workflow engines call the <Link href="/api-reference" className="text-brand-600 underline">HTTP API</Link> as
+            you: <code className="font-mono">Authorization: Bearer jcm_…</code>. A token acts with your current role ({ROLE_LABELS[user.role]}), limited to its
+            scopes; only its hash is stored.
+          </>
+        }
+      />
+      {tokens.length === 0 ? (
+        <EmptyState title="No tokens yet">Create one below for each workflow engine, so you can revoke them one at a time.</EmptyState>
+      ) : (
+        <TableCard columns={["Name", "Token", "Scopes", "Created", "Expires", "Last used", "Status", ""]}>
+          {tokens.map((token) => (
+            <Tr key={token.id} data-testid={`api-token-row-${token.name}`}>
+              <Td className="font-medium">{token.name}</Td>
+              <Td className="font-mono text-xs">{token.prefix}…</Td>
+              <Td className="font-mono text-xs">{token.scopes.join(", ")}</Td>
+              <Td className="text-zinc-500">{day(token.createdAt)}</Td>
+              <Td className="text-zinc-500">{token.expiresAt ? day(token.expiresAt) : "Never"}</Td>
+              <Td className="text-zinc-500">{token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "Never"}</Td>
+              <Td>{status(token, now)}</Td>
+              <Td align="right">{!token.revokedAt && <RevokeApiTokenButton id={token.id} name={token.name} />}</Td>
+            </Tr>
+          ))}
+        </TableCard>
+      )}
       <Card className="space-y-4">
         <h2 className="text-lg font-medium">Create a token</h2>
         <CreateApiTokenForm />

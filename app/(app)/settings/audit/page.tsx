@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { Table, Th } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { TableCard, Td, Tr } from "@/components/ui/table";
 import { AuditActionFilter } from "@/components/settings/audit-action-filter";
 import { listAuditActions, listAuditEvents } from "@/lib/audit/audit-log";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+const COLUMNS = ["Time (UTC)", "Actor", "Action", "Target", "Outcome", "Details"];
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ page?: string; action?: string }> }) {
   await requirePageUser("admin");
@@ -19,45 +21,31 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const pageHref = (n: number) => `/settings/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(n) })}`;
   return (
     <div className="max-w-5xl space-y-4">
-      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <PageHeader title="Audit log" />
       <AuditActionFilter actions={actions} current={action} />
-      <Card className="overflow-x-auto p-0">
-        <Table
-          testId="audit-table"
-          head={
-            <>
-              <Th>Time (UTC)</Th>
-              <Th>Actor</Th>
-              <Th>Action</Th>
-              <Th>Target</Th>
-              <Th>Outcome</Th>
-              <Th>Details</Th>
-            </>
-          }
-        >
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                <td className="px-4 py-2 whitespace-nowrap text-zinc-500">{event.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td className="px-4 py-2">{event.actorName ?? "—"}</td>
-                <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
-                <td className="px-4 py-2">{event.target ?? "—"}</td>
-                <td className="px-4 py-2">
-                  <Badge tone={event.outcome === "success" ? "success" : "danger"}>{event.outcome}</Badge>
-                </td>
-                <td className="px-4 py-2 font-mono text-xs text-zinc-500">
-                  {[event.ip && `ip ${event.ip}`, event.metadata && JSON.stringify(event.metadata)].filter(Boolean).join(" · ")}
-                </td>
-              </tr>
-            ))}
-            {events.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-zinc-500">No events on this page.</td>
-              </tr>
-            )}
-          </tbody>
-        </Table>
-      </Card>
+      <TableCard testId="audit-table" columns={COLUMNS}>
+        {events.map((event) => (
+          <Tr key={event.id}>
+            <Td className="whitespace-nowrap text-zinc-500">{event.createdAt.toISOString().replace("T", " ").slice(0, 19)}</Td>
+            <Td>{event.actorName ?? "—"}</Td>
+            <Td className="font-mono text-xs">{event.action}</Td>
+            <Td>{event.target ?? "—"}</Td>
+            <Td>
+              <Badge tone={event.outcome === "success" ? "success" : "danger"}>{event.outcome}</Badge>
+            </Td>
+            <Td className="font-mono text-xs text-zinc-500">
+              {[event.ip && `ip ${event.ip}`, event.metadata && JSON.stringify(event.metadata)].filter(Boolean).join(" · ")}
+            </Td>
+          </Tr>
+        ))}
+        {events.length === 0 && (
+          <tr>
+            <td colSpan={COLUMNS.length} className="px-4 py-6 text-center text-zinc-500">
+              No events on this page.
+            </td>
+          </tr>
+        )}
+      </TableCard>
       <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
         <span className="text-zinc-500">
           {total} events · page {page} of {pages}

@@ -58,9 +58,7 @@ export default async function AlertDestinationPage({ params }: { params: Promise
       </Card>
       <section className="space-y-2">
         <h2 className="text-lg font-medium">Delivery log</h2>
-        <Card className="overflow-x-auto p-0">
-          <DeliveryLog deliveries={deliveries} showDestination={false} empty="Nothing was sent here yet." />
-        </Card>
+        <DeliveryLog deliveries={deliveries} showDestination={false} empty="Nothing was sent here yet." />
       </section>
     </div>
   );
