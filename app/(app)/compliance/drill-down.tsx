@@ -1,18 +1,14 @@
 // A policy's systems or a system's policies: counts, the pairs (failing first) and the CSV of the same view.
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatTime } from "@/components/compliance/format";
 import { PairsTable } from "@/components/compliance/pairs-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DRILL_DOWN_PAGE, drillDownView, type DrillTarget } from "@/lib/compliance/drill-down";
-import { AppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/lib/errors/or-not-found";
 
 export async function DrillDown({ target, monitorId }: { target: DrillTarget; monitorId?: string | undefined }) {
-  const view = await drillDownView(target, monitorId).catch((error: unknown) => {
-    if (error instanceof AppError && error.kind === "notFound") notFound();
-    throw error;
-  });
+  const view = await orNotFound(drillDownView(target, monitorId));
   const isPolicy = target.policyId !== undefined;
   const csv = isPolicy ? `/api/v1/compliance/policies/${encodeURIComponent(target.policyId)}/pairs.csv` : `/api/v1/compliance/systems/${encodeURIComponent(target.systemId!)}/pairs.csv`;
   const back = `/compliance${monitorId ? `?monitor=${monitorId}` : ""}`;

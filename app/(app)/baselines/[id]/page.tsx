@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { DesiredStateEditor } from "@/components/drift/desired-state-editor";
 import { DriftItemCard } from "@/components/drift/drift-item-card";
 import { RunCheckButton } from "@/components/drift/run-check-button";
@@ -9,9 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { alignRight, TableCard, Td, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors/app-error";
-import { getBaseline, listVersions, type BaselineView } from "@/lib/drift/baseline-store";
+import { getBaseline, listVersions } from "@/lib/drift/baseline-store";
 import { listDrift } from "@/lib/drift/drift-items";
+import { orNotFound } from "@/lib/errors/or-not-found";
 
 export const metadata: Metadata = { title: "Drift" };
 
@@ -21,13 +20,7 @@ export default async function BaselinePage({ params }: { params: Promise<{ id: s
   const user = await requirePageUser("viewer");
   const canEdit = hasRole(user.role, "editor");
   const { id } = await params;
-  let baseline: BaselineView;
-  try {
-    baseline = await getBaseline(id);
-  } catch (error) {
-    if (error instanceof AppError && error.kind === "notFound") notFound();
-    throw error;
-  }
+  const baseline = await orNotFound(getBaseline(id));
   const [{ items, checks }, versions] = await Promise.all([listDrift(id, { status: "all", limit: 200 }), listVersions(id)]);
   const open = items.filter((item) => item.status === "open");
   const resolved = items.filter((item) => item.status === "resolved");

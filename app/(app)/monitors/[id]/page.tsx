@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDuration, formatTime } from "@/components/compliance/format";
 import { DeleteMonitorButton, PauseButton, RunNowButton } from "@/components/monitors/monitor-actions";
 import { RefreshWhile } from "@/components/monitors/refresh-while";
@@ -13,18 +12,9 @@ import { alignRight, TableCard, Td, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { getMonitor, listSnapshots } from "@/lib/compliance/monitor-store";
-import { AppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/lib/errors/or-not-found";
 
 export const metadata: Metadata = { title: "Monitor" };
-
-async function load(id: string) {
-  try {
-    return await Promise.all([getMonitor(id), listSnapshots(id, { limit: 50 })]);
-  } catch (error) {
-    if (error instanceof AppError && error.kind === "notFound") notFound();
-    throw error;
-  }
-}
 
 function scopeText(scope: { kind: string; policyIds?: string[]; pattern?: string }): string {
   if (scope.kind === "policies") return `${scope.policyIds?.length ?? 0} chosen ${scope.policyIds?.length === 1 ? "policy" : "policies"}`;
@@ -36,7 +26,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser("viewer");
   const edit = hasRole(user.role, "editor");
   const { id } = await params;
-  const [monitor, snapshots] = await load(id);
+  const [monitor, snapshots] = await orNotFound(Promise.all([getMonitor(id), listSnapshots(id, { limit: 50 })]));
   const active = snapshots.some((s) => s.status === "queued" || s.status === "running");
   const rules = monitor.alertRules.map((rule) => {
     switch (rule.type) {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { NodeBuilder } from "@/components/node-builder/node-builder";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { builderSetup } from "@/lib/node-configs/builder-setup";
-import { NodeConfigError } from "@/lib/node-configs/node-config-errors";
 import { getNodeConfig } from "@/lib/node-configs/node-config-store";
 import { runSeed } from "@/lib/node-configs/run-history";
 import { parseNodeConfig } from "@/lib/nodes/node-config";
@@ -19,10 +18,7 @@ export default async function NodePage({ params, searchParams }: { params: Promi
   const { run } = await searchParams;
   const seed = run ? await runSeed(run) : null;
   const seeded = seed ? parseNodeConfig(seed.config) : undefined;
-  const node = await getNodeConfig(id).catch((error: unknown) => {
-    if (error instanceof NodeConfigError && error.kind === "notFound") notFound();
-    throw error;
-  });
+  const node = await orNotFound(getNodeConfig(id));
   const setup = await builderSetup(user.role);
   return (
     <div className="space-y-4">

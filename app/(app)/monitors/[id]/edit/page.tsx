@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { MonitorForm, type MonitorFormValues } from "@/components/monitors/monitor-form";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { knownPolicyNames, monitorCredentialChoices } from "@/lib/compliance/monitor-form-data";
 import { getMonitor } from "@/lib/compliance/monitor-store";
-import { AppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/lib/errors/or-not-found";
 
 export const metadata: Metadata = { title: "Edit monitor" };
 
 export default async function EditMonitorPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("editor");
   const { id } = await params;
-  const monitor = await getMonitor(id).catch((error: unknown) => {
-    if (error instanceof AppError && error.kind === "notFound") notFound();
-    throw error;
-  });
+  const monitor = await orNotFound(getMonitor(id));
   const policyIds = monitor.scope.kind === "policies" ? monitor.scope.policyIds : [];
   const [credentials, names] = await Promise.all([monitorCredentialChoices(), knownPolicyNames(monitor.id, policyIds)]);
   const { schedule } = monitor;

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { DestinationActions } from "@/components/alerts/destination-actions";
 import { Card } from "@/components/ui/card";
@@ -9,17 +8,14 @@ import { listDeliveries } from "@/lib/alerts/delivery-log";
 import { getDestination } from "@/lib/alerts/destination-store";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/lib/errors/or-not-found";
 
 export const metadata: Metadata = { title: "Alert destination" };
 
 export default async function AlertDestinationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("viewer");
   const { id } = await params;
-  const destination = await getDestination(id).catch((error: unknown) => {
-    if (error instanceof AppError && error.kind === "notFound") notFound();
-    throw error;
-  });
+  const destination = await orNotFound(getDestination(id));
   const deliveries = await listDeliveries({ destinationId: id, limit: 100 });
   return (
     <div className="max-w-5xl space-y-6">
