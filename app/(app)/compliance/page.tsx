@@ -4,19 +4,17 @@ import { Suspense } from "react";
 import { cx } from "@/components/ui/class-names";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listMonitors } from "@/lib/compliance/monitor-store";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { ComplianceDashboard, DashboardLoading, RANGES, type RangeKey } from "./dashboard";
 
 export const metadata: Metadata = { title: "Compliance" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-
-export default async function CompliancePage({ searchParams }: { searchParams: Search }) {
+export default async function CompliancePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("viewer");
   const search = await searchParams;
-  const range: RangeKey = (Object.keys(RANGES) as RangeKey[]).find((key) => key === one(search.range)) ?? "7d";
+  const range: RangeKey = (Object.keys(RANGES) as RangeKey[]).find((key) => key === firstParam(search.range)) ?? "7d";
   const monitors = await listMonitors();
-  const monitorId = monitors.find((m) => m.id === one(search.monitor))?.id;
+  const monitorId = monitors.find((m) => m.id === firstParam(search.monitor))?.id;
   const href = (next: { range?: RangeKey; monitor?: string | undefined }) => {
     const query = new URLSearchParams();
     const r = next.range ?? range;

@@ -9,18 +9,16 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { operationTitle } from "@/lib/integrations/registry";
 import { listNodeConfigs } from "@/lib/node-configs/node-config-store";
 import { listRuns, RUN_STATUSES } from "@/lib/node-configs/run-history";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Runs" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-
-export default async function RunsPage({ searchParams }: { searchParams: Search }) {
+export default async function RunsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("viewer");
   const search = await searchParams;
-  const status = RUN_STATUSES.find((candidate) => candidate === one(search.status));
-  const node = one(search.node);
-  const page = Math.max(1, Number(one(search.page)) || 1);
+  const status = RUN_STATUSES.find((candidate) => candidate === firstParam(search.status));
+  const node = firstParam(search.node);
+  const page = Math.max(1, Number(firstParam(search.page)) || 1);
   const [{ runs, total, pages }, nodes] = await Promise.all([listRuns({ status, nodeConfigId: node, page }), listNodeConfigs()]);
   const pageHref = (n: number) => {
     const query = new URLSearchParams({ ...(status ? { status } : {}), ...(node ? { node } : {}), ...(n > 1 ? { page: String(n) } : {}) });

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { DrillDown } from "../../drill-down";
 
 export const metadata: Metadata = { title: "Policy compliance" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function PolicyCompliancePage({ params, searchParams }: { params: Promise<{ policyId: string }>; searchParams: Search }) {
+export default async function PolicyCompliancePage({ params, searchParams }: { params: Promise<{ policyId: string }>; searchParams: SearchParams }) {
   await requirePageUser("viewer");
   const { policyId } = await params;
-  const monitor = (await searchParams).monitor;
-  return <DrillDown target={{ policyId: policyId }} monitorId={typeof monitor === "string" && monitor !== "" ? monitor : undefined} />;
+  return <DrillDown target={{ policyId }} monitorId={firstParam((await searchParams).monitor)} />;
 }

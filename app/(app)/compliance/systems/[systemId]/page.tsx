@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { DrillDown } from "../../drill-down";
 
 export const metadata: Metadata = { title: "System compliance" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function SystemCompliancePage({ params, searchParams }: { params: Promise<{ systemId: string }>; searchParams: Search }) {
+export default async function SystemCompliancePage({ params, searchParams }: { params: Promise<{ systemId: string }>; searchParams: SearchParams }) {
   await requirePageUser("viewer");
   const { systemId } = await params;
-  const monitor = (await searchParams).monitor;
-  return <DrillDown target={{ systemId: systemId }} monitorId={typeof monitor === "string" && monitor !== "" ? monitor : undefined} />;
+  return <DrillDown target={{ systemId }} monitorId={firstParam((await searchParams).monitor)} />;
 }
