@@ -7,6 +7,7 @@ import { useRef, useState, useTransition } from "react";
 import { deleteMonitor } from "@/app/actions/delete-monitor";
 import { runMonitor } from "@/app/actions/run-monitor";
 import { updateMonitor } from "@/app/actions/update-monitor";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 
 export function RunNowButton({ id, name }: { id: string; name: string }) {
@@ -37,28 +38,11 @@ export function RunNowButton({ id, name }: { id: string; name: string }) {
 }
 
 export function PauseButton({ id, name, enabled, version }: { id: string; name: string; enabled: boolean; version: number }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
   return (
     <span className="inline-flex items-center gap-2">
-      <Button
-        variant="ghost"
-        aria-label={`${enabled ? "Pause" : "Resume"} ${name}`}
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await updateMonitor({ id, patch: { enabled: !enabled, version } });
-            setError(result.ok ? undefined : result.error.message);
-          })
-        }
-      >
+      <ActionButton aria-label={`${enabled ? "Pause" : "Resume"} ${name}`} action={() => updateMonitor({ id, patch: { enabled: !enabled, version } })}>
         {enabled ? "Pause" : "Resume"}
-      </Button>
-      {error && (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      )}
+      </ActionButton>
     </span>
   );
 }
