@@ -1,17 +1,10 @@
-import { NextResponse } from "next/server";
 import { API_ENDPOINTS } from "@/lib/api/api-endpoints";
-import { apiRoute } from "@/lib/api/api-route";
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { recordRoutes } from "@/lib/api/record-routes";
 import { destinationUpdateSchema } from "@/lib/alerts/destination-input";
 import { deleteDestination, getDestination, updateDestination } from "@/lib/alerts/destination-store";
 
-export const GET = apiRoute<{ id: string }>(API_ENDPOINTS.getAlertDestination, async (_request, { params }) => NextResponse.json(await getDestination(params.id)));
-
-export const PATCH = apiRoute<{ id: string }>(API_ENDPOINTS.updateAlertDestination, async (request, { params, user, ip }) => {
-  const patch = destinationUpdateSchema.parse(await readJsonBody(request));
-  return NextResponse.json(await updateDestination(params.id, patch, user, ip));
-});
-
-export const DELETE = apiRoute<{ id: string }>(API_ENDPOINTS.deleteAlertDestination, async (_request, { params, user, ip }) =>
-  NextResponse.json(await deleteDestination(params.id, user, ip)),
+export const { GET, PATCH, DELETE } = recordRoutes(
+  { get: API_ENDPOINTS.getAlertDestination, update: API_ENDPOINTS.updateAlertDestination, delete: API_ENDPOINTS.deleteAlertDestination },
+  destinationUpdateSchema,
+  { get: getDestination, update: updateDestination, delete: deleteDestination },
 );
