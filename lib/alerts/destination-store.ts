@@ -2,9 +2,11 @@
 // secret, delete, send a test alert; each change audited. Callers check the role (editors and above write).
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
+import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { fieldRefusal, nameTaken, staleVersion } from "@/lib/errors/record-refusals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AlertFormat, AlertKind } from "./alert-kinds";
 import { queueDeliveries } from "./raise-alert";
@@ -12,11 +14,6 @@ import type { DestinationCreate, DestinationUpdate } from "./destination-input";
 import { sealSecret } from "./destination-secret";
 import { checkDestinationUrl, maskedUrl } from "./destination-url";
 import { generateSigningSecret } from "./webhook-signature";
-
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 const DESTINATION_SELECT = {
   id: true,
@@ -58,19 +55,11 @@ export type DestinationView = ReturnType<typeof toView>;
 
 const NOT_FOUND = "No alert destination has this id. List them with GET /api/v1/alert-destinations.";
 
-function nameTaken(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
-function nameConflict(name: string): AppError {
-  return new AppError("conflict", `An alert destination named "${name}" already exists; choose another name.`, { path: "name", fieldErrors: { name: "already taken" } });
-}
-
 function urlField(url: string): string {
   try {
     return checkDestinationUrl(url);
   } catch (error) {
-    if (error instanceof AppError) throw new AppError("invalid", `url: ${error.message}`, { path: "url", fieldErrors: { url: error.message } });
+    if (error instanceof AppError) throw fieldRefusal("invalid", "url", error.message, `url: ${error.message}`);
     throw error;
   }
 }
@@ -100,7 +89,7 @@ export async function createDestination(input: DestinationCreate, actor: Actor, 
     await recordAuditEvent({ actor, action: AUDIT_ACTIONS.alertDestinationCreated, target: row.name, metadata: { destinationId: id, url: maskedUrl(url), format: row.format }, ip });
     return { destination: toView(row), secret };
   } catch (error) {
-    if (nameTaken(error)) throw nameConflict(input.name);
+    if (isUniqueViolation(error)) throw nameTaken("An alert destination", input.name);
     throw error;
   }
 }
@@ -109,7 +98,7 @@ export async function updateDestination(id: string, patch: DestinationUpdate, ac
   const current = await db.alertDestination.findUnique({ where: { id }, select: { version: true, name: true } });
   if (!current) throw new AppError("notFound", NOT_FOUND);
   if (patch.version !== undefined && patch.version !== current.version) {
-    throw new AppError("conflict", `This destination was changed since you read it (version ${current.version}, you sent ${patch.version}); reload it and apply your change again.`);
+    throw staleVersion("destination", current.version, patch.version);
   }
   const url = patch.url === undefined ? undefined : urlField(patch.url);
   try {
@@ -126,7 +115,7 @@ export async function updateDestination(id: string, patch: DestinationUpdate, ac
     });
     if (updated.count === 0) throw new AppError("conflict", "This destination was changed at the same time by someone else; reload it and apply your change again.");
   } catch (error) {
-    if (nameTaken(error)) throw nameConflict(patch.name ?? "");
+    if (isUniqueViolation(error)) throw nameTaken("An alert destination", patch.name);
     throw error;
   }
   const changed = Object.keys(patch).filter((key) => key !== "version");

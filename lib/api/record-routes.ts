@@ -1,12 +1,10 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import type { ApiCaller } from "@/lib/auth/api-token-guard";
+import type { Actor } from "@/lib/audit/audit-log";
 import type { ApiEndpoint } from "./api-endpoints";
 import { apiRoute } from "./api-route";
 import { readJsonBody } from "./read-json-body";
-
-type Actor = ApiCaller["user"];
 
 /** A store's functions for one record by id; update and delete record who did it, from where. */
 interface RecordStore<Patch> {

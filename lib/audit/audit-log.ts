@@ -48,8 +48,14 @@ export const AUDIT_ACTIONS = {
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
+/** Who made a change: the signed-in user or the token's owner. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
 export interface AuditEntry {
-  actor?: { id: string; name: string } | null;
+  actor?: Actor | null;
   action: AuditAction;
   target?: string;
   outcome?: "success" | "failure";

@@ -1,19 +1,16 @@
 // Monitors: create, read, update, delete, each audited. Callers check the role (editors and above write).
 import "server-only";
-import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
+import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
+import { fieldRefusal, nameTaken, staleVersion } from "@/lib/errors/record-refusals";
 import { getIntegration } from "@/lib/integrations/registry";
 import { alertRulesSchema } from "./alert-rules";
 import type { MonitorCreate, MonitorUpdate } from "./monitor-input";
-import { cronOf, describeSchedule, nextOccurrence, scheduleFromStored, type ScheduleInput } from "@/lib/schedules/schedule";
+import { describeSchedule, nextOccurrence, scheduleFromStored, scheduleToStored } from "@/lib/schedules/schedule";
 import { scopeFromStored, scopeToStored } from "./monitor-scope";
-
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 const SNAPSHOT_SUMMARY = {
   id: true,
@@ -76,14 +73,6 @@ function toView(row: MonitorRow, now = new Date()) {
 }
 export type MonitorView = ReturnType<typeof toView>;
 
-function scheduleColumns(schedule: ScheduleInput) {
-  return { scheduleKind: schedule.kind, cron: cronOf(schedule), timezone: schedule.timezone };
-}
-
-function fieldRefusal(kind: "invalid" | "conflict", field: string, short: string, message: string): AppError {
-  return new AppError(kind, message, { path: field, fieldErrors: { [field]: short } });
-}
-
 /** The credential must exist and be able to read policy statuses (System Context cannot). */
 async function requireUsableCredential(credentialId: string): Promise<void> {
   const credential = await db.credential.findUnique({ where: { id: credentialId }, select: { service: true, authType: true, name: true } });
@@ -99,10 +88,6 @@ async function requireUsableCredential(credentialId: string): Promise<void> {
       `credentialId: "${credential.name}" is a System Context credential, which JumpCloud does not accept for policy statuses; choose an API key or service account credential.`,
     );
   }
-}
-
-function nameTaken(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export async function listMonitors(): Promise<MonitorView[]> {
@@ -126,7 +111,7 @@ export async function createMonitor(input: MonitorCreate, actor: Actor, ip?: str
         credentialId: input.credentialId,
         orgId: input.orgId,
         ...scopeToStored(input.scope),
-        ...scheduleColumns(input.schedule),
+        ...scheduleToStored(input.schedule),
         alertRules: input.alertRules,
         enabled: input.enabled,
         createdById: actor.id,
@@ -136,7 +121,7 @@ export async function createMonitor(input: MonitorCreate, actor: Actor, ip?: str
     await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorCreated, target: row.name, metadata: { monitorId: row.id, cron: row.cron, timezone: row.timezone }, ip });
     return toView(row);
   } catch (error) {
-    if (nameTaken(error)) throw fieldRefusal("conflict", "name", "already taken", `A monitor named "${input.name}" already exists; choose another name.`);
+    if (isUniqueViolation(error)) throw nameTaken("A monitor", input.name);
     throw error;
   }
 }
@@ -145,10 +130,10 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
   const current = await db.monitor.findUnique({ where: { id }, select: { version: true, cron: true, timezone: true, enabled: true, name: true } });
   if (!current) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
   if (patch.version !== undefined && patch.version !== current.version) {
-    throw new AppError("conflict", `This monitor was changed since you read it (version ${current.version}, you sent ${patch.version}); reload it and apply your change again.`);
+    throw staleVersion("monitor", current.version, patch.version);
   }
   if (patch.credentialId !== undefined) await requireUsableCredential(patch.credentialId);
-  const schedule = patch.schedule ? scheduleColumns(patch.schedule) : undefined;
+  const schedule = patch.schedule ? scheduleToStored(patch.schedule) : undefined;
   const scheduleChanged = schedule !== undefined && (schedule.cron !== current.cron || schedule.timezone !== current.timezone);
   const resumed = patch.enabled === true && !current.enabled;
   try {
@@ -169,7 +154,7 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
     });
     if (updated.count === 0) throw new AppError("conflict", "This monitor was changed at the same time by someone else; reload it and apply your change again.");
   } catch (error) {
-    if (nameTaken(error)) throw fieldRefusal("conflict", "name", "already taken", `A monitor named "${patch.name}" already exists; choose another name.`);
+    if (isUniqueViolation(error)) throw nameTaken("A monitor", patch.name);
     throw error;
   }
   const changed = Object.keys(patch).filter((key) => key !== "version");

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { queryAgainOnLostConnection } from "@/lib/database/sql-pool";
+import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appKeyring } from "./app-keyring";
@@ -140,10 +141,6 @@ export async function credentialUsage(): Promise<Map<string, string[]>> {
   const usage = new Map<string, string[]>();
   for (const node of nodes) usage.set(node.credentialId!, [...(usage.get(node.credentialId!) ?? []), node.name]);
   return usage;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 const nameTaken = (name: string) =>

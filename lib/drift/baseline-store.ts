@@ -1,22 +1,19 @@
 // Baselines: capture (read the chosen policies through the credential into version 1), read, edit the desired
 // state (a new version), capture again, delete; each audited. Callers check the role (editors and above write).
 import "server-only";
-import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
+import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { fieldRefusal, nameTaken, staleVersion } from "@/lib/errors/record-refusals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BaselineSupport, PolicyState } from "@/lib/integrations/baseline-contract";
 import { getIntegration } from "@/lib/integrations/registry";
 import type { IntegrationDefinition } from "@/lib/integrations/types";
-import { cronOf, describeSchedule, nextOccurrence, scheduleFromStored, type ScheduleInput } from "@/lib/schedules/schedule";
+import { describeSchedule, nextOccurrence, scheduleFromStored, scheduleToStored, type ScheduleInput } from "@/lib/schedules/schedule";
 import type { BaselineCapture, BaselineCreate, BaselineUpdate } from "./baseline-input";
 import { readPolicies } from "./read-policies";
-
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 const NOT_FOUND = "No baseline has this id. List them with GET /api/v1/baselines.";
 
@@ -83,16 +80,9 @@ function toView(row: BaselineRow, policies: PolicyState[], now = new Date()) {
 }
 export type BaselineView = ReturnType<typeof toView>;
 
+/** A baseline without a schedule is checked on demand only. */
 function scheduleColumns(schedule: ScheduleInput | null) {
-  return schedule ? { scheduleKind: schedule.kind, cron: cronOf(schedule), timezone: schedule.timezone } : { scheduleKind: null, cron: null, timezone: "UTC" };
-}
-
-function fieldRefusal(kind: "invalid" | "conflict", field: string, short: string, message: string): AppError {
-  return new AppError(kind, message, { path: field, fieldErrors: { [field]: short } });
-}
-
-function nameTaken(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  return schedule ? scheduleToStored(schedule) : { scheduleKind: null, cron: null, timezone: "UTC" };
 }
 
 /** The stored policies of a version, as the integration described them. */
@@ -159,7 +149,7 @@ export async function getBaseline(id: string): Promise<BaselineView> {
 /** Capture: reads every chosen policy through the credential; its state becomes version 1. */
 export async function createBaseline(input: BaselineCreate, actor: Actor, ip?: string): Promise<BaselineView> {
   const existing = await db.baseline.count({ where: { name: input.name } });
-  if (existing > 0) throw fieldRefusal("conflict", "name", "already taken", `A baseline named "${input.name}" already exists; choose another name.`);
+  if (existing > 0) throw nameTaken("A baseline", input.name);
   const policies = await capturePolicies(input.credentialId, input.orgId, input.policyIds);
   let id: string;
   try {
@@ -179,7 +169,7 @@ export async function createBaseline(input: BaselineCreate, actor: Actor, ip?: s
     });
     id = row.id;
   } catch (error) {
-    if (nameTaken(error)) throw fieldRefusal("conflict", "name", "already taken", `A baseline named "${input.name}" already exists; choose another name.`);
+    if (isUniqueViolation(error)) throw nameTaken("A baseline", input.name);
     throw error;
   }
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.baselineCreated, target: input.name, metadata: { baselineId: id, policies: policies.length }, ip });
@@ -201,7 +191,7 @@ export async function addVersion(
     const row = locked[0];
     if (!row) throw new AppError("notFound", NOT_FOUND);
     if (options.expectVersion !== undefined && options.expectVersion !== row.version) {
-      throw new AppError("conflict", `This baseline was changed since you read it (version ${row.version}, you sent ${options.expectVersion}); reload it and apply your change again.`);
+      throw staleVersion("baseline", row.version, options.expectVersion);
     }
     const current = await tx.baselineVersion.findUniqueOrThrow({ where: { baselineId_number: { baselineId, number: row.currentVersion } }, select: { policies: true } });
     const next = change(policiesOf(current.policies));
@@ -219,7 +209,7 @@ export async function updateBaseline(id: string, patch: BaselineUpdate, actor: A
   const current = await db.baseline.findUnique({ where: { id }, select: { version: true, name: true, cron: true, timezone: true } });
   if (!current) throw new AppError("notFound", NOT_FOUND);
   if (patch.version !== undefined && patch.version !== current.version) {
-    throw new AppError("conflict", `This baseline was changed since you read it (version ${current.version}, you sent ${patch.version}); reload it and apply your change again.`);
+    throw staleVersion("baseline", current.version, patch.version);
   }
   try {
     await db.$transaction(async (tx) => {
@@ -245,7 +235,7 @@ export async function updateBaseline(id: string, patch: BaselineUpdate, actor: A
       }
     });
   } catch (error) {
-    if (nameTaken(error)) throw fieldRefusal("conflict", "name", "already taken", `A baseline named "${patch.name}" already exists; choose another name.`);
+    if (isUniqueViolation(error)) throw nameTaken("A baseline", patch.name);
     throw error;
   }
   const changed = Object.keys(patch).filter((key) => key !== "version" && key !== "summary");

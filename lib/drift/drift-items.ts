@@ -2,7 +2,7 @@
 // open item: accept it into the baseline (a new version), or revert it (the integration's sync plan, previewed as
 // the exact requests, then applied through the credential).
 import "server-only";
-import { AUDIT_ACTIONS, recordAuditEvent } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DriftFinding, DriftKind, PolicyState } from "@/lib/integrations/baseline-contract";
 import type { ApplyReport, SyncPlan } from "@/lib/integrations/sync-contract";
 import type { PlannedRequest } from "@/lib/integrations/types";
-import { addVersion, baselineIntegration, CHECK_SUMMARY, policiesOf, type Actor } from "./baseline-store";
+import { addVersion, baselineIntegration, CHECK_SUMMARY, policiesOf } from "./baseline-store";
 
 const NOT_FOUND = "No baseline has this id. List them with GET /api/v1/baselines.";
 const ITEM_NOT_FOUND = "This baseline has no drift item with this id; list them with GET /api/v1/baselines/{id}/drift.";

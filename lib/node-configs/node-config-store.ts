@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
+import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enabledIntegrations } from "@/lib/integrations/enabled";
@@ -70,10 +71,6 @@ function toDetail(row: DetailRow): NodeConfigDetail {
 const notFound = () => new NodeConfigError("notFound", "That node config no longer exists. Reload the list.");
 const nameTaken = (name: string) =>
   new NodeConfigError("conflict", `A node config named "${name}" already exists.`, { name: "This name is already used; choose another" });
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 async function withUniqueName<T>(name: string, work: () => Promise<T>): Promise<T> {
   try {

@@ -88,6 +88,11 @@ export function cronOf(schedule: ScheduleInput): string {
   }
 }
 
+/** The columns a schedule is stored in (monitors, baselines); scheduleFromStored reads them back. */
+export function scheduleToStored(schedule: ScheduleInput): { scheduleKind: ScheduleKind; cron: string; timezone: string } {
+  return { scheduleKind: schedule.kind, cron: cronOf(schedule), timezone: schedule.timezone };
+}
+
 /** The schedule as stored (kind, cron, zone) back in the shape it was given. */
 export function scheduleFromStored(stored: { scheduleKind: string; cron: string; timezone: string }): ScheduleInput {
   const { scheduleKind: kind, cron, timezone: zone } = stored;
