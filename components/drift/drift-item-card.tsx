@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { acceptDriftItem, previewRevert, revertDriftItem } from "@/app/actions/resolve-drift";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import type { DriftItemView, RevertPlan } from "@/lib/drift/drift-items";
@@ -22,6 +23,18 @@ const KIND_LABELS: Record<string, string> = {
 const when = (value: Date | string | null) => (value ? new Date(value).toISOString().replace("T", " ").slice(0, 19) + " UTC" : "");
 
 type Dialogs = { kind: "accept" } | { kind: "revert"; plan: RevertPlan } | null;
+
+/** One side of the difference: what the baseline wants, or what is there now. */
+function DiffSide({ label, tone, testId, value }: { label: string; tone: string; testId: string; value: unknown }) {
+  return (
+    <div className={cx("rounded-md p-2 text-sm", tone)}>
+      <div className="text-xs font-medium text-zinc-500 uppercase">{label}</div>
+      <div data-testid={testId}>
+        <DriftValue value={value} />
+      </div>
+    </div>
+  );
+}
 
 /** One drift item: what differs, side by side, since when; an editor accepts or reverts an open one. */
 export function DriftItemCard({ baselineId, item, canEdit }: { baselineId: string; item: DriftItemView; canEdit: boolean }) {
@@ -57,18 +70,8 @@ export function DriftItemCard({ baselineId, item, canEdit }: { baselineId: strin
         </span>
       </div>
       <div className="mt-3 grid gap-2 md:grid-cols-2" data-testid="drift-diff">
-        <div className="rounded-md bg-green-50 p-2 text-sm dark:bg-green-950/40">
-          <div className="text-xs font-medium text-zinc-500 uppercase">Baseline</div>
-          <div data-testid="drift-expected">
-            <DriftValue value={item.expected} />
-          </div>
-        </div>
-        <div className="rounded-md bg-red-50 p-2 text-sm dark:bg-red-950/40">
-          <div className="text-xs font-medium text-zinc-500 uppercase">Current</div>
-          <div data-testid="drift-actual">
-            <DriftValue value={item.actual} />
-          </div>
-        </div>
+        <DiffSide label="Baseline" tone="bg-green-50 dark:bg-green-950/40" testId="drift-expected" value={item.expected} />
+        <DiffSide label="Current" tone="bg-red-50 dark:bg-red-950/40" testId="drift-actual" value={item.actual} />
       </div>
       {canEdit && item.status === "open" && (
         <div className="mt-3 flex gap-2">
