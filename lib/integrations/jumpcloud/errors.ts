@@ -1,6 +1,7 @@
 // Typed errors of the JumpCloud client: its kinds, their HTTP status and advice, and the error class.
 import { IntegrationError, type ErrorKindSpec, type IntegrationErrorInit } from "../errors";
 
+const ORG_ID_ADVICE = "For multi-org environments, ensure you're providing the correct xOrgId parameter.";
 
 /**
  * Every kind with the status the app answers with when a run fails this way — the caller's config (400), a
@@ -42,8 +43,8 @@ export const jumpcloudErrorKinds = {
       serviceAccount: "The service account's role does not grant the scopes this operation needs; give it a role with those scopes under Settings → Service Accounts.",
     },
   },
-  orgIdRequired: { status: 422, advice: "For multi-org environments, ensure you're providing the correct xOrgId parameter." },
-  orgIdInvalid: { status: 422, advice: "For multi-org environments, ensure you're providing the correct xOrgId parameter." },
+  orgIdRequired: { status: 422, advice: ORG_ID_ADVICE },
+  orgIdInvalid: { status: 422, advice: ORG_ID_ADVICE },
   badRequest: { status: 422, advice: "JumpCloud rejected the request as shown in the message; correct the parameters and try again." },
   unsupportedAuthType: {
     status: 422,

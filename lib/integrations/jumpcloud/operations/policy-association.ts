@@ -22,6 +22,10 @@ interface AssociationData {
 const dataOf = (params: Params) => params.associationData as AssociationData;
 const DEFAULT_TARGETS = ["system", "system_group"] as const;
 
+const ASSOCIATIONS_PATH = "/policies/{policy_id}/associations";
+/** Manage and Sync both write through the one endpoint, with the same scopes. */
+const WRITE_ASSOCIATIONS = { method: "POST", path: ASSOCIATIONS_PATH, scopes: ["associations.systems", "associations"], notFound: "policyNotFound" } as const;
+
 /**
  * A 404 on POST /policies/{id}/associations may mean a missing policy, a missing target or (for remove and update)
  * an association that does not exist. JumpCloud's message does not say which reliably, so ask: is the policy there,
@@ -74,10 +78,7 @@ const sync = define({
   operation: "sync",
   label: "Sync",
   description: "Makes a policy's associations match a list of systems or system groups: reads the current ones, then adds what is missing (and, in exact mode, removes the rest)",
-  method: "POST",
-  path: "/policies/{policy_id}/associations",
-  scopes: ["associations.systems", "associations"],
-  notFound: "policyNotFound",
+  ...WRITE_ASSOCIATIONS,
   parameters: [
     policyIdParam(),
     {
@@ -186,7 +187,7 @@ export const policyAssociationOperations = [
     label: "List",
     description: "Returns direct associations of a policy (systems and system groups)",
     method: "GET",
-    path: "/policies/{policy_id}/associations",
+    path: ASSOCIATIONS_PATH,
     scopes: ["associations.systems", "associations.systems.readonly", "associations", "associations.readonly"],
     notFound: "policyNotFound",
     // One request per target kind, results merged.
@@ -215,10 +216,7 @@ export const policyAssociationOperations = [
     operation: "manage",
     label: "Manage",
     description: "Adds or removes associations between policies and systems/system groups",
-    method: "POST",
-    path: "/policies/{policy_id}/associations",
-    scopes: ["associations.systems", "associations"],
-    notFound: "policyNotFound",
+    ...WRITE_ASSOCIATIONS,
     parameters: [
       policyIdParam(),
       {
