@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { API_ENDPOINTS, type ApiEndpoint } from "@/lib/api/api-endpoints";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { API_SCOPE_DESCRIPTIONS, API_SCOPES } from "@/lib/api-tokens/api-token-scopes";
@@ -27,20 +28,22 @@ export default async function ApiReferencePage() {
   const endpoints: ApiEndpoint[] = Object.values(API_ENDPOINTS);
   return (
     <div className="max-w-4xl min-w-0 space-y-6 wrap-anywhere">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">API reference</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Workflow engines run and inspect nodes over HTTP with a personal token from{" "}
-          <Link href="/settings/api-tokens" className="text-brand-600 underline">
-            Settings → API tokens
-          </Link>
-          . Runs take the same path as the node builder and appear under Runs. The machine-readable description is{" "}
-          <a href="/api/v1/openapi.json" className="font-mono text-brand-600 underline">
-            /api/v1/openapi.json
-          </a>{" "}
-          (OpenAPI 3.1).
-        </p>
-      </div>
+      <PageHeader
+        title="API reference"
+        description={
+          <>
+            Workflow engines run and inspect nodes over HTTP with a personal token from{" "}
+            <Link href="/settings/api-tokens" className="text-brand-600 underline">
+              Settings → API tokens
+            </Link>
+            . Runs take the same path as the node builder and appear under Runs. The machine-readable description is{" "}
+            <a href="/api/v1/openapi.json" className="font-mono text-brand-600 underline">
+              /api/v1/openapi.json
+            </a>{" "}
+            (OpenAPI 3.1).
+          </>
+        }
+      />
 
       <Card className="space-y-3 text-sm">
         <h2 className="text-lg font-medium">Authentication and errors</h2>

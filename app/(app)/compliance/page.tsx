@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { cx } from "@/components/ui/class-names";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listMonitors } from "@/lib/compliance/monitor-store";
 import { firstParam, type SearchParams } from "@/lib/search-params";
@@ -26,21 +27,23 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
 
   return (
     <div className="max-w-6xl space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Compliance</h1>
-        <nav aria-label="Period" className="flex gap-1">
-          {(Object.keys(RANGES) as RangeKey[]).map((key) => (
-            <Link
-              key={key}
-              href={href({ range: key })}
-              aria-current={key === range ? "page" : undefined}
-              className={cx("rounded-md px-2.5 py-1 text-sm", key === range ? "bg-brand-600 text-white" : "hover:bg-zinc-100 dark:hover:bg-zinc-800")}
-            >
-              {key}
-            </Link>
-          ))}
-        </nav>
-      </div>
+      <PageHeader
+        title="Compliance"
+        action={
+          <nav aria-label="Period" className="flex gap-1">
+            {(Object.keys(RANGES) as RangeKey[]).map((key) => (
+              <Link
+                key={key}
+                href={href({ range: key })}
+                aria-current={key === range ? "page" : undefined}
+                className={cx("rounded-md px-2.5 py-1 text-sm", key === range ? "bg-brand-600 text-white" : "hover:bg-zinc-100 dark:hover:bg-zinc-800")}
+              >
+                {key}
+              </Link>
+            ))}
+          </nav>
+        }
+      />
       {monitors.length > 1 && (
         <nav aria-label="Monitor" className="flex flex-wrap gap-1 text-sm">
           <Link href={href({ monitor: undefined })} aria-current={monitorId ? undefined : "page"} className={cx("rounded-full px-3 py-1", monitorId ? "hover:bg-zinc-100 dark:hover:bg-zinc-800" : "bg-zinc-200 dark:bg-zinc-700")}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutEverywhereButton } from "@/components/settings/sign-out-everywhere-button";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
@@ -13,7 +14,7 @@ export default async function SettingsPage() {
   const admin = hasRole(user.role, "admin");
   return (
     <div className="max-w-3xl space-y-4">
-      <h1 className="text-2xl font-semibold">Settings</h1>
+      <PageHeader title="Settings" />
       <div className="grid gap-4 sm:grid-cols-2">
         <Link href="/change-password">
           <Card className="hover:border-brand-500">

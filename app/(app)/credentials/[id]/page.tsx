@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CredentialForm } from "@/components/credentials/credential-form";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getCredential, storedSecretNames } from "@/lib/credentials/credential-store";
 import { serviceDescriptors } from "@/lib/credentials/service-descriptors";
@@ -14,7 +15,7 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
   const credential = await orNotFound(getCredential(id));
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold">Edit “{credential.name}”</h1>
+      <PageHeader title={<>Edit “{credential.name}”</>} />
       <Card>
         <CredentialForm
           services={serviceDescriptors()}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CredentialForm } from "@/components/credentials/credential-form";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { serviceDescriptors } from "@/lib/credentials/service-descriptors";
 
@@ -10,7 +11,7 @@ export default async function NewCredentialPage() {
   await requirePageUser("admin");
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold">Add New Credential</h1>
+      <PageHeader title="Add New Credential" />
       <Card>
         <CredentialForm services={serviceDescriptors()} />
       </Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EMPTY_MONITOR, MonitorForm } from "@/components/monitors/monitor-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { monitorCredentialChoices } from "@/lib/compliance/monitor-form-data";
 
@@ -10,7 +11,7 @@ export default async function NewMonitorPage() {
   const credentials = await monitorCredentialChoices();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">New monitor</h1>
+      <PageHeader title="New monitor" />
       <MonitorForm initial={EMPTY_MONITOR} credentials={credentials} />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NodeBuilder } from "@/components/node-builder/node-builder";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/errors/or-not-found";
@@ -22,12 +23,14 @@ export default async function NodePage({ params, searchParams }: { params: Promi
   const setup = await builderSetup(user.role);
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">{node.name}</h1>
-        <Link href={`/runs?node=${node.id}`} className="text-sm underline">
-          Runs of this node
-        </Link>
-      </div>
+      <PageHeader
+        title={node.name}
+        action={
+          <Link href={`/runs?node=${node.id}`} className="text-sm underline">
+            Runs of this node
+          </Link>
+        }
+      />
       <NodeBuilder
         key={`${node.id}|${run ?? ""}`}
         initial={{

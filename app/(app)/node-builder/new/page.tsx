@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ExamplesGallery } from "@/components/node-builder/examples-gallery";
 import { NodeBuilder, type BuilderInitial } from "@/components/node-builder/node-builder";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { builderSetup } from "@/lib/node-configs/builder-setup";
@@ -37,7 +38,7 @@ export default async function NewNodePage({ searchParams }: { searchParams: Prom
   const credentialId = start.credentialId !== undefined && setup.credentials.some((c) => c.id === start.credentialId) ? start.credentialId : (setup.credentials[0]?.id ?? null);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">New node</h1>
+      <PageHeader title="New node" />
       <ExamplesGallery open={!search.example && !search.run} />
       <NodeBuilder
         key={`${search.example ?? ""}|${search.run ?? ""}`}

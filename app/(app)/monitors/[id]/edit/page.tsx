@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MonitorForm, type MonitorFormValues } from "@/components/monitors/monitor-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { knownPolicyNames, monitorCredentialChoices } from "@/lib/compliance/monitor-form-data";
 import { getMonitor } from "@/lib/compliance/monitor-store";
@@ -32,7 +33,7 @@ export default async function EditMonitorPage({ params }: { params: Promise<{ id
   };
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Edit {monitor.name}</h1>
+      <PageHeader title={`Edit ${monitor.name}`} />
       <MonitorForm initial={initial} credentials={credentials} />
     </div>
   );
