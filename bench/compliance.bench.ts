@@ -24,7 +24,6 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-
 /** What JumpCloud's PowerShell tools do: list the policies, then each policy's statuses, one page at a time. */
 
 async function sequentialLoop(sim: RemoteSimulator): Promise<{ ms: number; requests: number; pairs: number }> {

@@ -12,8 +12,6 @@ const RATE_BUDGET = 400;
 const DRIFTED = 20;
 const ENCRYPTION_KEY = "bench:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=";
 
-
-
 /** A script's drift check: each policy's details, then its associations of each kind, page by page. */
 async function sequentialLoop(sim: RemoteSimulator, policyIds: readonly string[]): Promise<{ ms: number; requests: number; associations: number }> {
   const headers = { Accept: "application/json", "x-api-key": sim.keys.singleOrg };

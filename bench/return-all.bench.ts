@@ -37,7 +37,6 @@ async function sequentialLoop(sim: Simulator): Promise<{ ids: string[]; requests
   }
 }
 
-
 async function measureReturnAll(sim: Simulator) {
   const starts: number[] = [];
   const countingFetch: FetchLike = (input, init) => {

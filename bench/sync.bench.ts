@@ -11,9 +11,6 @@ const TARGETS = 1000;
 const CONCURRENCY = 16;
 const RATE_BUDGET = { requestsPerSecond: 400, burst: 20 };
 
-
-
-
 async function api<T>(sim: RemoteSimulator, path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${sim.origin}${path}`, { ...init, headers: { Accept: "application/json", "Content-Type": "application/json", "x-api-key": sim.keys.singleOrg } });
   const text = await response.text();
