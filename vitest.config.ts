@@ -15,6 +15,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ["./scripts/test-db-setup.ts"],
+    setupFiles: ["./scripts/test-db-per-worker.ts"],
+    // Most integration tests wait on the simulator, Postgres or a worker process rather than the CPU, so three files
+    // run at once even on two cores; each worker has its own copy of the database (test-db-per-worker.ts).
+    maxWorkers: 3,
     // A throwaway credentials key for the test databases only, and the test-only example integration.
     env: { CREDENTIALS_ENCRYPTION_KEY: "vitest:3q2+7wAAAAAbbbbbCCCCCdddddEEEEEfffffGGGGGhh=", TEST_INTEGRATIONS: "1" },
   },

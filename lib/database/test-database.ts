@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { dataDir } from "./data-dir";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { migrateDatabase } from "./migrate";
+import { COPY_SUFFIX, withDatabase } from "./test-database-copy";
 
 export interface TestDatabase {
   url: string;
@@ -35,12 +36,6 @@ async function answers(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => {});
   }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 /**
@@ -77,6 +72,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     async drop() {
       const client = new pg.Client({ connectionString: server });
       await client.connect();
+      const { rows: copies } = await client.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1)`, [`${name}${COPY_SUFFIX}`]);
+      for (const copy of copies) await client.query(`drop database if exists "${copy.datname}" with (force)`);
       await client.query(`drop database if exists "${name}" with (force)`);
       await client.end();
       await stopServer();
