@@ -62,7 +62,7 @@ test.describe("alerts", () => {
     await expect(row).toContainText(`${ALERT_RECEIVER_ORIGIN}/hook`);
 
     receiver.script([500]);
-    await row.getByRole("button", { name: `Send a test alert to ${name}` }).click();
+    await row.getByRole("button", { name: `Send test alert to ${name}` }).click();
     await expect(row.getByRole("status")).toContainText("Test alert queued");
     await expect(async () => expect(receiver.accepted()).toHaveLength(1)).toPass({ timeout: 60_000 });
     expect(receiver.receipts.map((r) => [r.verified, r.answered])).toEqual([

@@ -55,7 +55,7 @@ test.describe("compliance pages", () => {
     await expect(page.getByText("Daily at 06:30 (Europe/Berlin)")).toBeVisible();
     await expect(page.getByText("2 chosen policies")).toBeVisible();
     const monitorId = page.url().split("/").pop()!;
-    await page.getByRole("button", { name: `Run ${name} now` }).click();
+    await page.getByRole("button", { name: `Run now: ${name}` }).click();
     await waitForSnapshot(page);
     const row = page.getByTestId("snapshot-row").first();
     await expect(row.getByTestId("snapshot-status")).toHaveAttribute("data-status", "success");
@@ -120,7 +120,7 @@ test.describe("compliance pages", () => {
     await viewerPage.goto("/monitors");
     await expect(viewerPage.getByRole("link", { name })).toBeVisible();
     await expect(viewerPage.getByRole("link", { name: "New monitor" })).toHaveCount(0);
-    await expect(viewerPage.getByRole("button", { name: `Run ${name} now` })).toHaveCount(0);
+    await expect(viewerPage.getByRole("button", { name: `Run now: ${name}` })).toHaveCount(0);
     await viewerPage.getByRole("link", { name }).click();
     await expect(viewerPage.getByTestId("snapshot-row")).not.toHaveCount(0);
     await expect(viewerPage.getByRole("link", { name: "Edit" })).toHaveCount(0);

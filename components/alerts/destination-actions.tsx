@@ -34,7 +34,7 @@ export function DestinationActions({ id, name, enabled, version }: Props) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap justify-end gap-1">
-        <Button variant="secondary" disabled={pending || !enabled} aria-label={`Send a test alert to ${name}`} onClick={() => run(() => sendTestAlert({ id }), "Test alert queued; see the delivery log.")}>
+        <Button variant="secondary" disabled={pending || !enabled} aria-label={`Send test alert to ${name}`} onClick={() => run(() => sendTestAlert({ id }), "Test alert queued; see the delivery log.")}>
           Send test alert
         </Button>
         <Button variant="ghost" disabled={pending} aria-label={`${enabled ? "Pause" : "Resume"} ${name}`} onClick={() => run(() => toggleAlertDestination({ id, enabled: !enabled, version }))}>
@@ -43,7 +43,7 @@ export function DestinationActions({ id, name, enabled, version }: Props) {
         <Button
           variant="ghost"
           disabled={pending}
-          aria-label={`Rotate the signing secret of ${name}`}
+          aria-label={`Rotate secret of ${name}`}
           onClick={() => {
             if (!window.confirm(`Rotate the signing secret of “${name}”? The old one keeps signing beside the new one for 24 hours.`)) return;
             run(async () => {

@@ -17,7 +17,7 @@ export function RunNowButton({ id, name }: { id: string; name: string }) {
     <span className="inline-flex items-center gap-2">
       <Button
         variant="secondary"
-        aria-label={`Run ${name} now`}
+        aria-label={`Run now: ${name}`}
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
