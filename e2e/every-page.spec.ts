@@ -3,6 +3,7 @@
 // wider than the screen. A few pages a test, in one browser context, so its cache serves the shared scripts.
 import AxeBuilder from "@axe-core/playwright";
 import { OWNER_STATE } from "../playwright.config";
+import { createUser, signedInContext, withDb } from "./api-accounts";
 import { appPages, settle, type AppPages } from "./app-pages";
 import { expect, test, type Browser, type Page } from "./test";
 
@@ -57,8 +58,14 @@ async function walk(browser: Browser, paths: string[], { storageState, colorSche
 const GROUP = 5;
 const OWNER_GROUPS = 5;
 
-test("signed out: the sign-in page", async ({ browser }) => {
+test("signed out, and with a one-time password: the sign-in and change-password pages", async ({ browser, baseURL }) => {
   expect(await walk(browser, ["/sign-in"], { storageState: { cookies: [], origins: [] }, phone: true })).toEqual({});
+  const user = await createUser("viewer", "one-time-password");
+  await withDb((db) => db.query(`update "User" set "mustChangePassword" = true where id = $1`, [user.id]));
+  const session = await signedInContext(baseURL!, user);
+  const storageState = await session.storageState();
+  await session.dispose();
+  expect(await walk(browser, ["/change-password"], { storageState, phone: true })).toEqual({});
 });
 
 for (let group = 0; group < OWNER_GROUPS; group += 1) {
