@@ -107,7 +107,7 @@ export interface AppPages {
   viewerState: Awaited<ReturnType<Awaited<ReturnType<typeof signedInContext>>["storageState"]>>;
 }
 
-/** Every page an owner can open, the ones a viewer can, and a viewer's session. */
+/** Every page an owner can open, the ones that differ for a viewer, and a viewer's session. */
 export async function appPages(browser: Browser, baseURL: string): Promise<AppPages> {
   const records = await ensureRecords(browser, baseURL);
   const { credentialId, nodeId, runId, monitorId, baselineId, destinationId } = records;
@@ -142,18 +142,8 @@ export async function appPages(browser: Browser, baseURL: string): Promise<AppPa
       "/baselines",
       `/baselines/${baselineId}`,
     ],
-    viewer: [
-      "/credentials",
-      "/node-builder",
-      `/node-builder/${nodeId}`,
-      "/runs",
-      `/runs/${runId}`,
-      "/settings",
-      "/compliance",
-      `/monitors/${monitorId}`,
-      `/baselines/${baselineId}`,
-      "/settings/alerts",
-    ],
+    // The pages whose controls differ for a viewer (read-only forms, no actions), not every page again.
+    viewer: ["/credentials", `/node-builder/${nodeId}`, `/runs/${runId}`, `/monitors/${monitorId}`, `/baselines/${baselineId}`, "/settings/alerts"],
     viewerState,
   };
 }
