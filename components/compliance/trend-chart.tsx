@@ -26,7 +26,7 @@ export function TrendChart({ points, unit }: { points: TrendDatum[]; unit: "hour
         <YAxis yAxisId="failing" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar yAxisId="failing" dataKey="failing" name="Failing pairs" fill="#ef4444" fillOpacity={0.6} isAnimationActive={false} />
+        <Bar yAxisId="failing" dataKey="failing" name="Failing pairs" fill="#ef4444" fillOpacity={0.6} maxBarSize={48} isAnimationActive={false} />
         <Line yAxisId="rate" dataKey="rate" name="Compliance %" stroke="#2563eb" strokeWidth={2} dot={data.length < 40} connectNulls isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>

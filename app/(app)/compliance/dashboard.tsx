@@ -39,10 +39,25 @@ function Stat({ label, value, change, testId }: { label: string; value: string; 
 }
 
 /** A chart, and folded under it a table with its figures: a screen reader reads the chart as one image. */
-function ChartWithTable({ chart, chartLabel, chartTestId, summary, children }: { chart: ReactNode; chartLabel: string; chartTestId: string; summary: string; children: ReactNode }) {
+function ChartWithTable({
+  chart,
+  chartLabel,
+  chartTestId,
+  summary,
+  tall = false,
+  children,
+}: {
+  chart: ReactNode;
+  chartLabel: string;
+  chartTestId: string;
+  summary: string;
+  /** Room for many labelled bars: two-line policy names at 15 bars overlapped in the default height. */
+  tall?: boolean;
+  children: ReactNode;
+}) {
   return (
     <>
-      <div className="h-72" role="img" aria-label={chartLabel} data-testid={chartTestId}>
+      <div className={tall ? "h-[32rem]" : "h-72"} role="img" aria-label={chartLabel} data-testid={chartTestId}>
         {chart}
       </div>
       <details>
@@ -163,6 +178,7 @@ export async function ComplianceDashboard({ range, monitorId, now }: { range: Ra
             chartLabel={`Failing systems for the ${policyRows.length} policies that fail most; the table below has the figures.`}
             chartTestId="policies-chart"
             summary="Show as a table"
+            tall={policyRows.length > 6}
           >
             <Table testId="policies-table" columns={["Policy", alignRight("Failing systems"), alignRight("Systems"), "Monitor"]}>
               {policyRows.map((row) => (
