@@ -9,6 +9,8 @@ import { postgresRuntime } from "./embedded-postgres-runtime";
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /** Where the cluster keeps its data: `dir`, or its staged place when the "postgres" user cannot enter `dir`. */
+  dataDir: string;
 }
 
 /** A free loopback port chosen by the kernel. */
@@ -99,6 +101,7 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/${options.database}`,
+    dataDir: runtime.dataDir,
     stop: () => cluster.stop(),
   };
 }

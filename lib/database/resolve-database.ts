@@ -34,7 +34,7 @@ export async function resolveDatabase(log: (line: string) => void = console.log)
   const running = await startEmbeddedPostgres({ dir, port, database: "app", log });
   return {
     url: running.url,
-    description: `embedded Postgres 17 in ${dir} (${redactDatabaseUrl(running.url)})`,
+    description: `embedded Postgres 17 in ${running.dataDir} (${redactDatabaseUrl(running.url)})`,
     stop: running.stop,
   };
 }
