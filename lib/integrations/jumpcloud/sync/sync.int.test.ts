@@ -1,6 +1,8 @@
 // The sync planner against the simulator: exact vs add-only, idempotency, conflicts from concurrent changes, a
-// 1,000-item plan applied under 20% faults (every change exactly once), an aborted apply finished by a re-run, and
+// 1,000-item plan applied under 20% faults (every change exactly once), an aborted apply and a killed process finished by a re-run, and
 // policy values and notes restored without ever writing back a masked sensitive value.
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import type { AssociationTarget } from "../../sync-contract";
@@ -215,6 +217,41 @@ describe("applying under faults", () => {
     expect(await associated(policyId)).toEqual(keys(desired));
     expect([...writes.values()].every((n) => n === 1)).toBe(true);
   });
+
+  it("finishes the apply of a process killed mid-way by planning and applying again: nothing added twice, nothing lost", async () => {
+    const policyId = await newPolicy("killed");
+    const targets = systems.slice(300, 600);
+    sim.setOptions({ latencyMs: 20 });
+    const args = JSON.stringify({ origin: sim.origin, apiKey: sim.keys.singleOrg, policyId, systemIds: targets });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/integrations/jumpcloud/testing/apply-in-child.ts", args], {
+      cwd: path.resolve(import.meta.dirname, "../../../.."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<string>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? String(code))));
+    try {
+      // Killed once some adds have landed, with more in flight.
+      await expect.poll(async () => (await associated(policyId)).length, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(40);
+    } finally {
+      child.kill("SIGKILL");
+    }
+    expect(await exited, output).toBe("SIGKILL");
+    expect(output).not.toContain("applied");
+
+    sim.setOptions({ latencyMs: 0 });
+    const present = (await associated(policyId)).length;
+    expect(present).toBeLessThan(300);
+    const c = client();
+    const rest = await sync.planAssociations(c, { policyId, desired: targets.map(system), mode: "add-only" });
+    expect(rest.counts).toEqual({ add: 300 - present, remove: 0, unchanged: present });
+    const report = await sync.applyPlan(c, rest);
+    // Every add the re-run sent was new (none answered 409, already associated) and none failed.
+    expect(report.counts).toMatchObject({ added: 300 - present, alreadyPresent: present, failed: 0 });
+    expect(await associated(policyId)).toEqual(keys(targets.map(system)));
+    expect([...writes.values()].every((n) => n === 1)).toBe(true);
+  }, 90_000);
 });
 
 describe("planPolicyUpdate", () => {
