@@ -1,6 +1,6 @@
 // The sync planner against the simulator: exact vs add-only, idempotency, conflicts from concurrent changes, a
-// 1,000-item plan applied under 20% faults (every change exactly once), an aborted apply and a killed process finished by a re-run, and
-// policy values and notes restored without ever writing back a masked sensitive value.
+// 1,000-item plan applied under 20% faults (every change exactly once), an aborted apply and a killed process
+// finished by a re-run, and policy values and notes restored without ever writing back a masked sensitive value.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
