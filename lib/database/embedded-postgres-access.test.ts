@@ -56,7 +56,10 @@ describe("embedded Postgres as root: can the postgres user reach its files", () 
 
   it("offers DATA_DIR when only the data folder is out of reach", () => {
     const { dataDir } = projectUnderPrivateFolder();
-    const reachable = path.resolve(import.meta.dirname); // the project's own folders are reachable here
+    // Binaries in a folder anyone may pass through (not this checkout's, which may itself sit in a closed folder).
+    const reachable = mkdtempSync(path.join(os.tmpdir(), "bin-"));
+    folders.push(reachable);
+    chmodSync(reachable, 0o755);
     expect(() => checkEmbeddedPostgresAccess({ binary: path.join(reachable, "postgres"), dataDir, account: stranger })).toThrow(/set DATA_DIR to a folder outside it/);
   });
 });
