@@ -8,14 +8,13 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { createTestDatabase } from "../lib/database/test-database";
-import { maxPerSecond, round, startRemoteSimulator, type RemoteSimulator } from "./support";
+import { benchOwner, maxPerSecond, recordRequestStarts, round, startRemoteSimulator, type RemoteSimulator } from "./support";
 
 const LATENCY_MS = 30;
 const POLICIES = 200;
 const SYSTEMS = 1000;
 const RESULTS = 400_000;
 const RATE_BUDGET = 400;
-const ENCRYPTION_KEY = "bench:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=";
 const HISTORY = { policies: 200, systemsPerPolicy: 250, ticks: 90 * 24, churnPerTick: 500 };
 const QUERY_RUNS = 40;
 
@@ -25,7 +24,6 @@ const percentile = (values: number[], p: number) => {
 };
 
 /** What JumpCloud's PowerShell tools do: list the policies, then each policy's statuses, one page at a time. */
-
 async function sequentialLoop(sim: RemoteSimulator): Promise<{ ms: number; requests: number; pairs: number }> {
   const headers = { Accept: "application/json", "x-api-key": sim.keys.singleOrg };
   let requests = 0;
@@ -48,48 +46,27 @@ async function sequentialLoop(sim: RemoteSimulator): Promise<{ ms: number; reque
 
 async function measureSnapshot(databaseUrl: string) {
   const sim = await startRemoteSimulator({ size: { policies: POLICIES, systems: SYSTEMS, policyResults: RESULTS }, latencyMs: LATENCY_MS });
-  // The app code below reads its configuration from the environment, as a deployment would.
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    CREDENTIALS_ENCRYPTION_KEY: ENCRYPTION_KEY,
-    JUMPCLOUD_ALLOWED_ORIGINS: sim.origin,
-    JUMPCLOUD_REQUESTS_PER_SECOND: String(RATE_BUDGET),
-  });
-  const { resetEnvCache } = await import("../lib/env");
-  resetEnvCache();
+  const { actor, credentialId } = await benchOwner(databaseUrl, sim, RATE_BUDGET);
   const { db } = await import("../lib/db");
-  const { createCredential } = await import("../lib/credentials/credential-store");
   const { createMonitor } = await import("../lib/compliance/monitor-store");
   const { monitorCreateSchema } = await import("../lib/compliance/monitor-input");
   const { takeSnapshot } = await import("../lib/compliance/take-snapshot");
   try {
     const sequential = await sequentialLoop(sim);
-    const user = await db.user.create({ data: { email: "bench@example.com", name: "Bench", passwordHash: "x", role: "owner" } });
-    const actor = { user: { id: user.id, email: user.email, name: user.name, role: "owner" as const, mustChangePassword: false }, ip: "127.0.0.1" };
-    const credential = await createCredential(
-      { name: "Bench", description: "", service: "jumpcloud", authType: "apiKey", fields: { apiKey: sim.keys.singleOrg, region: "us", baseUrl: sim.origin } },
-      actor,
-    );
-    const monitor = await createMonitor(monitorCreateSchema.parse({ name: "Bench", credentialId: credential.id, schedule: { kind: "hourly" } }), actor.user);
+    const monitor = await createMonitor(monitorCreateSchema.parse({ name: "Bench", credentialId, schedule: { kind: "hourly" } }), actor.user);
 
-    // Every request's start, as the simulator sees the app's fetches.
-    const starts: number[] = [];
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).startsWith(sim.origin)) starts.push(performance.now());
-      return realFetch(input, init);
-    }) as typeof fetch;
+    const recording = recordRequestStarts(sim.origin);
     const runs = [];
     try {
       for (let i = 0; i < 2; i++) {
         const row = await db.complianceSnapshot.create({ data: { monitorId: monitor.id, scheduledFor: new Date(Date.now() + i), trigger: "manual", status: "queued" } });
-        starts.length = 0;
+        recording.starts.length = 0;
         const started = performance.now();
         const result = await takeSnapshot(row.id);
-        runs.push({ ms: performance.now() - started, result, maxPerSecond: maxPerSecond(starts), requests: starts.length });
+        runs.push({ ms: performance.now() - started, result, maxPerSecond: maxPerSecond(recording.starts), requests: recording.starts.length });
       }
     } finally {
-      globalThis.fetch = realFetch;
+      recording.stop();
     }
     const [first, second] = runs;
     const snapshot = await db.complianceSnapshot.findUniqueOrThrow({ where: { id: first!.result.snapshotId } });

@@ -3,14 +3,13 @@
 // script would run (each policy's details, then its associations of each kind, one page at a time) in the same run.
 // It makes its own database, simulator and credential, and drops them at the end.
 import { createTestDatabase } from "../lib/database/test-database";
-import { round, startRemoteSimulator, type RemoteSimulator } from "./support";
+import { benchOwner, recordRequestStarts, round, startRemoteSimulator, type RemoteSimulator } from "./support";
 
 const LATENCY_MS = 30;
 const POLICIES = 200;
 const SYSTEMS = 1000;
 const RATE_BUDGET = 400;
 const DRIFTED = 20;
-const ENCRYPTION_KEY = "bench:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=";
 
 /** A script's drift check: each policy's details, then its associations of each kind, page by page. */
 async function sequentialLoop(sim: RemoteSimulator, policyIds: readonly string[]): Promise<{ ms: number; requests: number; associations: number }> {
@@ -37,16 +36,8 @@ async function sequentialLoop(sim: RemoteSimulator, policyIds: readonly string[]
 export async function run(): Promise<Record<string, unknown>> {
   const database = await createTestDatabase("bench_drift");
   const sim = await startRemoteSimulator({ size: { policies: POLICIES, systems: SYSTEMS }, latencyMs: LATENCY_MS });
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    CREDENTIALS_ENCRYPTION_KEY: ENCRYPTION_KEY,
-    JUMPCLOUD_ALLOWED_ORIGINS: sim.origin,
-    JUMPCLOUD_REQUESTS_PER_SECOND: String(RATE_BUDGET),
-  });
-  const { resetEnvCache } = await import("../lib/env");
-  resetEnvCache();
+  const { actor, credentialId } = await benchOwner(database.url, sim, RATE_BUDGET);
   const { db } = await import("../lib/db");
-  const { createCredential } = await import("../lib/credentials/credential-store");
   const { createBaseline } = await import("../lib/drift/baseline-store");
   const { baselineCreateSchema } = await import("../lib/drift/baseline-input");
   const { checkNow } = await import("../lib/drift/drift-queue");
@@ -62,37 +53,21 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     const sequential = await sequentialLoop(sim, policyIds);
 
-    const user = await db.user.create({ data: { email: "bench@example.com", name: "Bench", passwordHash: "x", role: "owner" } });
-    const actor = { user: { id: user.id, email: user.email, name: user.name, role: "owner" as const, mustChangePassword: false }, ip: "127.0.0.1" };
-    const credential = await createCredential(
-      { name: "Bench", description: "", service: "jumpcloud", authType: "apiKey", fields: { apiKey: sim.keys.singleOrg, region: "us", baseUrl: sim.origin } },
-      actor,
-    );
-    const starts: number[] = [];
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).startsWith(sim.origin)) starts.push(performance.now());
-      return realFetch(input, init);
-    }) as typeof fetch;
+    const recording = recordRequestStarts(sim.origin);
     const timed = async <T>(work: () => Promise<T>) => {
-      starts.length = 0;
+      recording.starts.length = 0;
       const started = performance.now();
       const result = await work();
-      return { ms: round(performance.now() - started), requests: starts.length, result };
+      return { ms: round(performance.now() - started), requests: recording.starts.length, result };
     };
     try {
-      const capture = await timed(() => createBaseline(baselineCreateSchema.parse({ name: "Bench", credentialId: credential.id, policyIds }), actor.user));
+      const capture = await timed(() => createBaseline(baselineCreateSchema.parse({ name: "Bench", credentialId, policyIds }), actor.user));
       const clean = await timed(() => checkNow(capture.result.id, actor.user));
-      // Drift on a tenth of the policies: notes edited in the console.
-      globalThis.fetch = realFetch;
+      // Drift on a tenth of the policies: notes edited in the console (timed() counts only the check's requests).
       for (const id of policyIds.slice(0, DRIFTED)) {
         const policy = (await (await fetch(`${sim.origin}/api/v2/policies/${id}`, { headers })).json()) as { name: string; values: unknown[] };
         await fetch(`${sim.origin}/api/v2/policies/${id}`, { method: "PUT", headers, body: JSON.stringify({ name: policy.name, notes: "edited in the console", values: policy.values }) });
       }
-      globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-        if (String(input).startsWith(sim.origin)) starts.push(performance.now());
-        return realFetch(input, init);
-      }) as typeof fetch;
       const drifted = await timed(() => checkNow(capture.result.id, actor.user));
       return {
         setup: { simulatorLatencyMs: LATENCY_MS, policies: policyIds.length, systems: SYSTEMS, associations: sequential.associations, budgetRequestsPerSecond: RATE_BUDGET },
@@ -102,7 +77,7 @@ export async function run(): Promise<Record<string, unknown>> {
         checkWithDrift: { ms: drifted.ms, requests: drifted.requests, opened: drifted.result.opened, drifted: DRIFTED },
       };
     } finally {
-      globalThis.fetch = realFetch;
+      recording.stop();
     }
   } finally {
     await sim.close();

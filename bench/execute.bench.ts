@@ -10,12 +10,12 @@ import { loadKeyring } from "../lib/crypto/keyring";
 import { seal } from "../lib/crypto/secret-box";
 import { createTestDatabase } from "../lib/database/test-database";
 import { startSimulator } from "../simulator/server";
+import { BENCH_ENCRYPTION_KEY } from "./support";
 
 const ITERATIONS = 1000;
 const WARMUP = 200;
 const CONCURRENCY = 16;
 const THROUGHPUT_SECONDS = 20;
-const ENCRYPTION_KEY = "bench:q7Lw0l1cD7bq8nT3u8m0mB0y6f3S9x4Q2kZ5vJ7hR1E=";
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,7 +54,7 @@ async function seed(url: string, simulatorOrigin: string, apiKey: string): Promi
     const { token, hash, prefix } = generateApiToken();
     await client.query(`insert into "ApiToken" (id, name, "tokenHash", prefix, scopes, "userId") values ($1, 'bench', $2, $3, $4, $5)`, [randomUUID(), hash, prefix, ["nodes:run"], userId]);
     const credentialId = randomUUID();
-    const keyring = loadKeyring({ env: { CREDENTIALS_ENCRYPTION_KEY: ENCRYPTION_KEY } });
+    const keyring = loadKeyring({ env: { CREDENTIALS_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY } });
     const envelope = seal({ apiKey }, { keyring, aad: { credentialId, service: "jumpcloud" } });
     await client.query(
       `insert into "Credential" (id, name, service, "authType", settings, "secretEnvelope", "keyId", "updatedAt") values ($1, 'Bench', 'jumpcloud', 'apiKey', $2, $3, $4, now())`,
@@ -76,7 +76,7 @@ export async function run(): Promise<Record<string, unknown>> {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123456789",
-      CREDENTIALS_ENCRYPTION_KEY: ENCRYPTION_KEY,
+      CREDENTIALS_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
       JUMPCLOUD_ALLOWED_ORIGINS: simulator.origin,
       NODE_ENV: "production",
     },
