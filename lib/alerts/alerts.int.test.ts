@@ -5,10 +5,9 @@ import { recordSnapshot, type Observation } from "@/lib/compliance/record-snapsh
 import { raiseSnapshotAlerts } from "@/lib/compliance/snapshot-alerts";
 import { createTestMonitor, queueSnapshotRow } from "@/lib/compliance/testing/compliance-fixtures";
 import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
-import { closeSqlPool, sqlPool } from "@/lib/database/sql-pool";
+import { sqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { stopJobClient } from "@/lib/jobs/boss";
 import { jobIdFor } from "@/lib/jobs/job-id";
 import { waitFor } from "@/lib/jobs/testing/worker-process";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
@@ -56,10 +55,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   await receiver.close();
-  await stopJobClient();
   await fixture.close();
-  await closeSqlPool();
-  await db.$disconnect();
 });
 
 describe("raiseAlert", () => {

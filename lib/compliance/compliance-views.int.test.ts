@@ -1,8 +1,6 @@
 // What the compliance pages read beyond the API's aggregates: the change since the previous snapshot, hostnames
 // stored from the systems lookup, the drill-down views and their CSV file names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeSqlPool } from "@/lib/database/sql-pool";
-import { db } from "@/lib/db";
 import { complianceChange, listPairs } from "./compliance-queries";
 import { drillDownExport, drillDownView } from "./drill-down";
 import { csvFileName } from "./pairs-csv";
@@ -17,11 +15,7 @@ beforeAll(async () => {
   fixture = await startSimulatorFixture();
 });
 
-afterAll(async () => {
-  await fixture.close();
-  await closeSqlPool();
-  await db.$disconnect();
-});
+afterAll(() => fixture.close());
 
 const policies = [
   { id: "p1", name: "Windows - Lock Screen" },

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeSqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
-import { stopJobClient } from "@/lib/jobs/boss";
 import { AppError } from "@/lib/errors/app-error";
 import { monitorUpdateSchema } from "./monitor-input";
 import { deleteMonitor, getMonitor, updateMonitor } from "./monitor-store";
@@ -15,12 +13,7 @@ beforeAll(async () => {
   fixture = await startSimulatorFixture();
 });
 
-afterAll(async () => {
-  await stopJobClient();
-  await fixture.close();
-  await closeSqlPool();
-  await db.$disconnect();
-});
+afterAll(() => fixture.close());
 
 const snapshotsOf = (monitorId: string) => db.complianceSnapshot.findMany({ where: { monitorId }, orderBy: { scheduledFor: "asc" } });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeSqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
 import { complianceSummary, complianceTrend, failingByPolicy, listPairs } from "./compliance-queries";
 import { recordSnapshot } from "./record-snapshot";
@@ -13,11 +12,7 @@ beforeAll(async () => {
   fixture = await startSimulatorFixture();
 });
 
-afterAll(async () => {
-  await fixture.close();
-  await closeSqlPool();
-  await db.$disconnect();
-});
+afterAll(() => fixture.close());
 
 const transitionsOf = (monitorId: string) => db.complianceTransition.count({ where: { pair: { monitorId } } });
 

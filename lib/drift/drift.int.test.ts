@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
-import { closeSqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
-import { stopJobClient } from "@/lib/jobs/boss";
 import { baselineCreateSchema, baselineUpdateSchema } from "./baseline-input";
 import { createBaseline, getBaseline, listVersions, updateBaseline } from "./baseline-store";
 import { createDestination } from "@/lib/alerts/destination-store";
@@ -25,12 +23,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await fixture.close();
-  await stopJobClient();
-  await closeSqlPool();
-  await db.$disconnect();
-});
+afterAll(() => fixture.close());
 
 const pool: string[] = [];
 /** Policies with a number field (for value drift), each used by one test only. */

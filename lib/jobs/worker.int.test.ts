@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestSnapshot } from "@/lib/compliance/snapshot-queue";
 import { createTestMonitor } from "@/lib/compliance/testing/compliance-fixtures";
 import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
-import { closeSqlPool, sqlPool } from "@/lib/database/sql-pool";
+import { sqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
-import { jobClient, QUEUES, stopJobClient } from "./boss";
+import { jobClient, QUEUES } from "./boss";
 import { jobIdFor } from "./job-id";
 import { FAST_JOB_SETTINGS, startWorkerProcess, waitFor, type WorkerProcess } from "./testing/worker-process";
 
@@ -48,10 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
   await Promise.all(workers.map((worker) => worker.exited));
-  await stopJobClient();
   await fixture.close();
-  await closeSqlPool();
-  await db.$disconnect();
 });
 
 describe("job workers", () => {

@@ -13,15 +13,15 @@ import { executeNode } from "./execute-node";
 let sim: Simulator;
 let context: GuardContext;
 let credentialId: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ sim, context, credentialId } = await startSimulatorFixture());
+  ({ sim, context, credentialId, close } = await startSimulatorFixture());
 }, 60_000);
 
 afterAll(async () => {
   sim.setOptions({ latencyMs: 0 });
-  await sim.close();
-  await db.$disconnect();
+  await close();
 });
 
 /** What a Postgres restart looks like to the app: every connection of this database is ended by the server. */

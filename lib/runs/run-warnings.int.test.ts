@@ -12,14 +12,14 @@ import { executeNode } from "./execute-node";
 let sim: Simulator;
 let context: GuardContext;
 let credentialId: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ sim, context, credentialId } = await startSimulatorFixture());
+  ({ sim, context, credentialId, close } = await startSimulatorFixture());
 }, 60_000);
 
 afterAll(async () => {
-  await sim.close();
-  await db.$disconnect();
+  await close();
 });
 
 const node = (resource: string, operation: string, parameters: JsonObject) => ({ integration_service: "jumpcloud", resource, operation, parameters, credential: { id: credentialId } });

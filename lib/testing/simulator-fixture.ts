@@ -3,7 +3,9 @@
 import { randomBytes } from "node:crypto";
 import type { GuardContext } from "@/lib/auth/guard";
 import { createCredential } from "@/lib/credentials/credential-store";
+import { closeSqlPool } from "@/lib/database/sql-pool";
 import { db } from "@/lib/db";
+import { stopJobClient } from "@/lib/jobs/boss";
 import { resetEnvCache } from "@/lib/env";
 import { startSimulator, type Simulator, type SimulatorOptions } from "@/simulator/server";
 
@@ -11,6 +13,7 @@ export interface SimulatorFixture {
   sim: Simulator;
   context: GuardContext;
   credentialId: string;
+  /** Stops the simulator and ends the connections the app code opened: the job client, the SQL pool, Prisma. */
   close(): Promise<void>;
 }
 
@@ -28,5 +31,11 @@ export async function startSimulatorFixture(options: SimulatorOptions = {}): Pro
     { name: `Simulator ${tag}`, description: "", service: "jumpcloud", authType: "apiKey", fields: { apiKey: sim.keys.singleOrg, region: "us", baseUrl: sim.origin } },
     context,
   );
-  return { sim, context, credentialId: credential.id, close: () => sim.close() };
+  const close = async () => {
+    await sim.close();
+    await stopJobClient();
+    await closeSqlPool();
+    await db.$disconnect();
+  };
+  return { sim, context, credentialId: credential.id, close };
 }
