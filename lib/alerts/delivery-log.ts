@@ -2,7 +2,7 @@
 // excerpt), newest first, per destination or per source (a monitor). Never a header, body or secret.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { destinationNotFound } from "./destination-store";
 
 /** Attempts shown per delivery; `attempts` is the full count. */
 const ATTEMPTS_SHOWN = 10;
@@ -17,7 +17,7 @@ export interface DeliveryFilter {
 export async function listDeliveries(filter: DeliveryFilter) {
   if (filter.destinationId) {
     const exists = await db.alertDestination.count({ where: { id: filter.destinationId } });
-    if (!exists) throw new AppError("notFound", "No alert destination has this id. List them with GET /api/v1/alert-destinations.");
+    if (!exists) throw destinationNotFound();
   }
   const rows = await db.alertDelivery.findMany({
     where: {

@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-l
 import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { fieldRefusal, nameTaken, staleVersion } from "@/lib/errors/record-refusals";
+import { changedMeanwhile, fieldRefusal, nameTaken, recordNotFound, staleVersion } from "@/lib/errors/record-refusals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AlertFormat, AlertKind } from "./alert-kinds";
 import { queueDeliveries } from "./raise-alert";
@@ -53,7 +53,8 @@ function toView(row: DestinationRow, now = new Date()) {
 }
 export type DestinationView = ReturnType<typeof toView>;
 
-const NOT_FOUND = "No alert destination has this id. List them with GET /api/v1/alert-destinations.";
+/** The refusal for an id no alert destination has. */
+export const destinationNotFound = () => recordNotFound("alert destination", "/api/v1/alert-destinations");
 
 function urlField(url: string): string {
   try {
@@ -72,7 +73,7 @@ export async function listDestinations(): Promise<DestinationView[]> {
 
 export async function getDestination(id: string): Promise<DestinationView> {
   const row = await db.alertDestination.findUnique({ where: { id }, select: DESTINATION_SELECT });
-  if (!row) throw new AppError("notFound", NOT_FOUND);
+  if (!row) throw destinationNotFound();
   return toView(row);
 }
 
@@ -96,7 +97,7 @@ export async function createDestination(input: DestinationCreate, actor: Actor, 
 
 export async function updateDestination(id: string, patch: DestinationUpdate, actor: Actor, ip?: string): Promise<DestinationView> {
   const current = await db.alertDestination.findUnique({ where: { id }, select: { version: true, name: true } });
-  if (!current) throw new AppError("notFound", NOT_FOUND);
+  if (!current) throw destinationNotFound();
   if (patch.version !== undefined && patch.version !== current.version) {
     throw staleVersion("destination", current.version, patch.version);
   }
@@ -113,7 +114,7 @@ export async function updateDestination(id: string, patch: DestinationUpdate, ac
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw new AppError("conflict", "This destination was changed at the same time by someone else; reload it and apply your change again.");
+    if (updated.count === 0) throw changedMeanwhile("destination");
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken("An alert destination", patch.name);
     throw error;
@@ -129,7 +130,7 @@ export async function updateDestination(id: string, patch: DestinationUpdate, ac
  */
 export async function rotateDestinationSecret(id: string, overlapHours: number, actor: Actor, ip?: string): Promise<{ destination: DestinationView; secret: string }> {
   const current = await db.alertDestination.findUnique({ where: { id }, select: { name: true, secretEnvelope: true } });
-  if (!current) throw new AppError("notFound", NOT_FOUND);
+  if (!current) throw destinationNotFound();
   const secret = generateSigningSecret();
   const now = new Date();
   const row = await db.alertDestination.update({
@@ -150,7 +151,7 @@ export async function rotateDestinationSecret(id: string, overlapHours: number, 
 export async function deleteDestination(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
   const row = await db.alertDestination.findUnique({ where: { id }, select: { name: true } });
   const deleted = await db.alertDestination.deleteMany({ where: { id } });
-  if (!row || deleted.count === 0) throw new AppError("notFound", NOT_FOUND);
+  if (!row || deleted.count === 0) throw destinationNotFound();
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.alertDestinationDeleted, target: row.name, metadata: { destinationId: id }, ip });
   return { id, deleted: true };
 }
@@ -158,7 +159,7 @@ export async function deleteDestination(id: string, actor: Actor, ip?: string): 
 /** Queues a test alert to one destination (whatever kinds it receives), through the same signing and retries. */
 export async function sendTestAlert(id: string, actor: Actor, ip?: string): Promise<{ deliveryId: string }> {
   const destination = await db.alertDestination.findUnique({ where: { id }, select: { id: true, name: true, format: true, enabled: true } });
-  if (!destination) throw new AppError("notFound", NOT_FOUND);
+  if (!destination) throw destinationNotFound();
   if (!destination.enabled) throw new AppError("conflict", `"${destination.name}" is disabled; enable it to send a test alert.`);
   const raisedBy = actor.name;
   const [deliveryId] = await queueDeliveries([destination], {

@@ -4,13 +4,15 @@ import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-l
 import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors/app-error";
-import { fieldRefusal, nameTaken, staleVersion } from "@/lib/errors/record-refusals";
+import { changedMeanwhile, fieldRefusal, nameTaken, recordNotFound, staleVersion, unknownCredential } from "@/lib/errors/record-refusals";
 import { getIntegration } from "@/lib/integrations/registry";
 import { alertRulesSchema } from "./alert-rules";
 import type { MonitorCreate, MonitorUpdate } from "./monitor-input";
 import { describeSchedule, nextOccurrence, scheduleFromStored, scheduleToStored } from "@/lib/schedules/schedule";
 import { scopeFromStored, scopeToStored } from "./monitor-scope";
+
+/** The refusal for an id no monitor has. */
+export const monitorNotFound = () => recordNotFound("monitor", "/api/v1/monitors");
 
 const SNAPSHOT_SUMMARY = {
   id: true,
@@ -76,7 +78,7 @@ export type MonitorView = ReturnType<typeof toView>;
 /** The credential must exist and be able to read policy statuses (System Context cannot). */
 async function requireUsableCredential(credentialId: string): Promise<void> {
   const credential = await db.credential.findUnique({ where: { id: credentialId }, select: { service: true, authType: true, name: true } });
-  if (!credential) throw fieldRefusal("invalid", "credentialId", "no such credential", "credentialId: no credential has this id; list them with GET /api/v1/credentials.");
+  if (!credential) throw unknownCredential();
   if (!getIntegration(credential.service)?.compliance) {
     throw fieldRefusal("invalid", "credentialId", "not supported", `credentialId: "${credential.name}" belongs to a service without policy statuses.`);
   }
@@ -98,7 +100,7 @@ export async function listMonitors(): Promise<MonitorView[]> {
 
 export async function getMonitor(id: string): Promise<MonitorView> {
   const row = await db.monitor.findUnique({ where: { id }, select: MONITOR_SELECT });
-  if (!row) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (!row) throw monitorNotFound();
   return toView(row);
 }
 
@@ -128,7 +130,7 @@ export async function createMonitor(input: MonitorCreate, actor: Actor, ip?: str
 
 export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Actor, ip?: string): Promise<MonitorView> {
   const current = await db.monitor.findUnique({ where: { id }, select: { version: true, cron: true, timezone: true, enabled: true, name: true } });
-  if (!current) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (!current) throw monitorNotFound();
   if (patch.version !== undefined && patch.version !== current.version) {
     throw staleVersion("monitor", current.version, patch.version);
   }
@@ -152,7 +154,7 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw new AppError("conflict", "This monitor was changed at the same time by someone else; reload it and apply your change again.");
+    if (updated.count === 0) throw changedMeanwhile("monitor");
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken("A monitor", patch.name);
     throw error;
@@ -166,14 +168,14 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
 export async function deleteMonitor(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
   const row = await db.monitor.findUnique({ where: { id }, select: { name: true } });
   const deleted = await db.monitor.deleteMany({ where: { id } });
-  if (!row || deleted.count === 0) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (!row || deleted.count === 0) throw monitorNotFound();
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorDeleted, target: row.name, metadata: { monitorId: id }, ip });
   return { id, deleted: true };
 }
 
 export async function listSnapshots(monitorId: string, options: { limit: number; before?: Date }) {
   const exists = await db.monitor.count({ where: { id: monitorId } });
-  if (!exists) throw new AppError("notFound", "No monitor has this id. List them with GET /api/v1/monitors.");
+  if (!exists) throw monitorNotFound();
   const rows = await db.complianceSnapshot.findMany({
     where: { monitorId, ...(options.before ? { scheduledFor: { lt: options.before } } : {}) },
     select: { ...SNAPSHOT_SUMMARY, requestedByName: true, attempts: true, startedAt: true, pages: true, policies: true, policiesFailed: true, errors: true, alerts: true },

@@ -6,7 +6,7 @@ import { clientForCredential } from "@/lib/credentials/credential-connection";
 import { isUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { fieldRefusal, nameTaken, staleVersion } from "@/lib/errors/record-refusals";
+import { fieldRefusal, nameTaken, recordNotFound, staleVersion, unknownCredential } from "@/lib/errors/record-refusals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BaselineSupport, PolicyState } from "@/lib/integrations/baseline-contract";
 import { getIntegration } from "@/lib/integrations/registry";
@@ -15,7 +15,13 @@ import { describeSchedule, nextOccurrence, scheduleFromStored, scheduleToStored,
 import type { BaselineCapture, BaselineCreate, BaselineUpdate } from "./baseline-input";
 import { readPolicies } from "./read-policies";
 
-const NOT_FOUND = "No baseline has this id. List them with GET /api/v1/baselines.";
+/** The refusal for an id no baseline has, saying where the ids are. */
+export const baselineNotFound = () => recordNotFound("baseline", "/api/v1/baselines");
+
+/** Refuses an unknown id before reading a baseline's rows, which would otherwise come back as an empty list. */
+export async function assertBaselineExists(id: string): Promise<void> {
+  if ((await db.baseline.count({ where: { id } })) === 0) throw baselineNotFound();
+}
 
 export const CHECK_SUMMARY = {
   id: true,
@@ -93,7 +99,7 @@ export function policiesOf(json: Prisma.JsonValue): PolicyState[] {
 /** The credential must exist, belong to a service with baselines, and be able to read policies. */
 export async function baselineIntegration(credentialId: string): Promise<{ integration: IntegrationDefinition; support: BaselineSupport }> {
   const credential = await db.credential.findUnique({ where: { id: credentialId }, select: { service: true, authType: true, name: true } });
-  if (!credential) throw fieldRefusal("invalid", "credentialId", "no such credential", "credentialId: no credential has this id; list them with GET /api/v1/credentials.");
+  if (!credential) throw unknownCredential();
   const integration = getIntegration(credential.service);
   if (!integration?.baselines) throw fieldRefusal("invalid", "credentialId", "not supported", `credentialId: "${credential.name}" belongs to a service without policy baselines.`);
   if (credential.authType === "systemContext") {
@@ -142,7 +148,7 @@ export async function listBaselines(): Promise<BaselineView[]> {
 
 export async function getBaseline(id: string): Promise<BaselineView> {
   const row = await db.baseline.findUnique({ where: { id }, select: BASELINE_SELECT });
-  if (!row) throw new AppError("notFound", NOT_FOUND);
+  if (!row) throw baselineNotFound();
   return toView(row, await currentPolicies(id, row.currentVersion));
 }
 
@@ -189,7 +195,7 @@ export async function addVersion(
   const work = async (tx: Prisma.TransactionClient) => {
     const locked = await tx.$queryRaw<Array<{ currentVersion: number; version: number }>>`SELECT "currentVersion", version FROM "Baseline" WHERE id = ${baselineId} FOR UPDATE`;
     const row = locked[0];
-    if (!row) throw new AppError("notFound", NOT_FOUND);
+    if (!row) throw baselineNotFound();
     if (options.expectVersion !== undefined && options.expectVersion !== row.version) {
       throw staleVersion("baseline", row.version, options.expectVersion);
     }
@@ -207,7 +213,7 @@ export async function addVersion(
 
 export async function updateBaseline(id: string, patch: BaselineUpdate, actor: Actor, ip?: string): Promise<BaselineView> {
   const current = await db.baseline.findUnique({ where: { id }, select: { version: true, name: true, cron: true, timezone: true } });
-  if (!current) throw new AppError("notFound", NOT_FOUND);
+  if (!current) throw baselineNotFound();
   if (patch.version !== undefined && patch.version !== current.version) {
     throw staleVersion("baseline", current.version, patch.version);
   }
@@ -246,7 +252,7 @@ export async function updateBaseline(id: string, patch: BaselineUpdate, actor: A
 /** Capture again: the policies' current state (and any added policies) becomes the desired state. */
 export async function recaptureBaseline(id: string, input: BaselineCapture, actor: Actor, ip?: string): Promise<BaselineView> {
   const row = await db.baseline.findUnique({ where: { id }, select: { name: true, credentialId: true, orgId: true, currentVersion: true } });
-  if (!row) throw new AppError("notFound", NOT_FOUND);
+  if (!row) throw baselineNotFound();
   if (!row.credentialId) throw fieldRefusal("invalid", "credentialId", "credential deleted", "This baseline's credential was deleted, so its policies cannot be read.");
   const ids = [...new Set([...(await currentPolicies(id, row.currentVersion)).map((p) => p.id), ...input.addPolicyIds])];
   const policies = await capturePolicies(row.credentialId, row.orgId, ids);
@@ -258,14 +264,13 @@ export async function recaptureBaseline(id: string, input: BaselineCapture, acto
 export async function deleteBaseline(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
   const row = await db.baseline.findUnique({ where: { id }, select: { name: true } });
   const deleted = await db.baseline.deleteMany({ where: { id } });
-  if (!row || deleted.count === 0) throw new AppError("notFound", NOT_FOUND);
+  if (!row || deleted.count === 0) throw baselineNotFound();
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.baselineDeleted, target: row.name, metadata: { baselineId: id }, ip });
   return { id, deleted: true };
 }
 
 export async function listVersions(id: string) {
-  const exists = await db.baseline.count({ where: { id } });
-  if (!exists) throw new AppError("notFound", NOT_FOUND);
+  await assertBaselineExists(id);
   const rows = await db.baselineVersion.findMany({ where: { baselineId: id }, orderBy: { number: "desc" }, take: 200 });
   return rows.map((row) => ({ number: row.number, reason: row.reason, summary: row.summary, createdBy: row.createdByName, createdAt: row.createdAt, policies: policiesOf(row.policies) }));
 }

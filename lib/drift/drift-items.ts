@@ -10,9 +10,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DriftFinding, DriftKind, PolicyState } from "@/lib/integrations/baseline-contract";
 import type { ApplyReport, SyncPlan } from "@/lib/integrations/sync-contract";
 import type { PlannedRequest } from "@/lib/integrations/types";
-import { addVersion, baselineIntegration, CHECK_SUMMARY, policiesOf } from "./baseline-store";
+import { addVersion, assertBaselineExists, baselineIntegration, baselineNotFound, CHECK_SUMMARY, policiesOf } from "./baseline-store";
 
-const NOT_FOUND = "No baseline has this id. List them with GET /api/v1/baselines.";
 const ITEM_NOT_FOUND = "This baseline has no drift item with this id; list them with GET /api/v1/baselines/{id}/drift.";
 
 type ItemRow = Awaited<ReturnType<typeof db.driftItem.findFirstOrThrow>>;
@@ -38,8 +37,7 @@ function toItemView(row: ItemRow) {
 export type DriftItemView = ReturnType<typeof toItemView>;
 
 export async function listDrift(baselineId: string, options: { status: "open" | "resolved" | "all"; limit: number }) {
-  const exists = await db.baseline.count({ where: { id: baselineId } });
-  if (!exists) throw new AppError("notFound", NOT_FOUND);
+  await assertBaselineExists(baselineId);
   const [items, checks] = await Promise.all([
     db.driftItem.findMany({
       where: { baselineId, ...(options.status === "all" ? {} : { status: options.status }) },
@@ -141,7 +139,7 @@ function describePlan(plan: SyncPlan): { changes: string[]; requests: PlannedReq
 
 async function revertContext(baselineId: string, itemId: string) {
   const baseline = await db.baseline.findUnique({ where: { id: baselineId }, select: { credentialId: true, orgId: true, currentVersion: true } });
-  if (!baseline) throw new AppError("notFound", NOT_FOUND);
+  if (!baseline) throw baselineNotFound();
   const row = await openItem(baselineId, itemId);
   if (!baseline.credentialId) throw new AppError("invalid", "This baseline's credential was deleted, so nothing can be reverted through it.");
   const { integration, support } = await baselineIntegration(baseline.credentialId);

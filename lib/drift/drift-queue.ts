@@ -3,7 +3,7 @@
 // processes see it. "Check now" runs in the request that asks for it.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { baselineNotFound } from "./baseline-store";
 import { jobClient, QUEUES } from "@/lib/jobs/boss";
 import { jobIdFor } from "@/lib/jobs/job-id";
 import { latestOccurrence } from "@/lib/schedules/schedule";
@@ -63,7 +63,7 @@ export async function failAbandonedCheck(checkId: string, lastError: string): Pr
 /** "Check now": runs a check of the baseline in this request and returns it when recorded. */
 export async function checkNow(baselineId: string, actor: { name: string }): Promise<CheckOutcome & { alertsQueued: number }> {
   const baseline = await db.baseline.findUnique({ where: { id: baselineId }, select: { currentVersion: true } });
-  if (!baseline) throw new AppError("notFound", "No baseline has this id. List them with GET /api/v1/baselines.");
+  if (!baseline) throw baselineNotFound();
   const check = await db.driftCheck.create({
     data: { baselineId, baselineVersion: baseline.currentVersion, scheduledFor: new Date(), trigger: "manual", status: "queued", requestedByName: actor.name },
     select: { id: true },
