@@ -2,7 +2,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { ALERT_RECEIVER_ORIGIN, OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { anonymousContext, createToken, createUser, ownerId, signedInContext, withDb } from "./api-accounts";
-import { createSimulatorCredential } from "./credentials";
+import { ensureSimulatorCredential } from "./credentials";
 import { simulatorInfo } from "./simulator";
 import { expect } from "./test";
 
@@ -63,10 +63,7 @@ async function ensureMonitoringRecords(baseURL: string, credentialId: string): P
 
 /** The credential the page checks show, created through the UI when an earlier spec did not leave it. */
 export async function ensurePagesCredential(page: Page): Promise<void> {
-  await page.goto("/credentials");
-  if ((await page.getByTestId(`credential-row-${PAGES_CREDENTIAL}`).count()) === 0) {
-    await createSimulatorCredential(page, { name: PAGES_CREDENTIAL, apiKey: (await simulatorInfo()).keys.singleOrg });
-  }
+  await ensureSimulatorCredential(page, { name: PAGES_CREDENTIAL, apiKey: (await simulatorInfo()).keys.singleOrg });
 }
 
 /** One of each record the detail pages show, created when an earlier spec did not leave one. */

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "./test";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
-import { createSimulatorCredential } from "./credentials";
+import { ensureSimulatorCredential } from "./credentials";
 import { resetSimulator, simulatorInfo, type SimulatorInfo } from "./simulator";
 
 const CREDENTIAL = "Builder Help Simulator";
@@ -25,8 +25,7 @@ test.beforeAll(async ({ browser }) => {
   real.policies = await simGet<typeof real.policies>("/api/v2/policies?limit=100");
   real.templates = await simGet<typeof real.templates>("/api/v2/policytemplates?limit=1");
   const page = await browser.newPage({ storageState: OWNER_STATE });
-  await page.goto("/credentials");
-  if ((await page.getByTestId(`credential-row-${CREDENTIAL}`).count()) === 0) await createSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
+  await ensureSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
   await page.close();
 });
 

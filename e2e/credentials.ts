@@ -25,3 +25,9 @@ export async function createSimulatorCredential(page: Page, options: { name: str
   await expect(page).toHaveURL(/\/credentials$/);
   await expect(page.getByTestId(`credential-row-${options.name}`)).toBeVisible();
 }
+
+/** The simulator credential a spec works with: created through the UI unless an earlier run of it left one. */
+export async function ensureSimulatorCredential(page: Page, options: { name: string; apiKey: string }): Promise<void> {
+  await page.goto("/credentials");
+  if ((await page.getByTestId(`credential-row-${options.name}`).count()) === 0) await createSimulatorCredential(page, options);
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./test";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createUser } from "./api-accounts";
-import { createSimulatorCredential } from "./credentials";
+import { ensureSimulatorCredential } from "./credentials";
 import { signIn } from "./sign-in";
 import { resetSimulator, simulatorInfo, type SimulatorInfo } from "./simulator";
 
@@ -36,10 +36,7 @@ test.beforeAll(async ({ browser }) => {
   real.templateId = (await simGet<Array<{ id: string }>>("/policytemplates?limit=1"))[0]!.id;
   expect(real.policyId).not.toBe("");
   const page = await browser.newPage({ storageState: OWNER_STATE });
-  await page.goto("/credentials");
-  if ((await page.getByTestId(`credential-row-${CREDENTIAL}`).count()) === 0) {
-    await createSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
-  }
+  await ensureSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
   await page.close();
 });
 

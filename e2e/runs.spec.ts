@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "./test";
 import { OWNER_STATE } from "../playwright.config";
-import { createSimulatorCredential } from "./credentials";
+import { ensureSimulatorCredential } from "./credentials";
 import { simulatorInfo, type SimulatorInfo } from "./simulator";
 
 const CREDENTIAL = "Runs Simulator";
@@ -9,10 +9,7 @@ let sim: SimulatorInfo;
 test.beforeAll(async ({ browser }) => {
   sim = await simulatorInfo();
   const page = await browser.newPage({ storageState: OWNER_STATE });
-  await page.goto("/credentials");
-  if ((await page.getByTestId(`credential-row-${CREDENTIAL}`).count()) === 0) {
-    await createSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
-  }
+  await ensureSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
   await page.close();
 });
 

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "./test";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { createToken, ownerId } from "./api-accounts";
-import { createSimulatorCredential } from "./credentials";
+import { ensureSimulatorCredential } from "./credentials";
 import { setSimulatorOptions, simulatorInfo } from "./simulator";
 
 const CREDENTIAL = "Sync Simulator";
@@ -36,8 +36,7 @@ test.beforeAll(async ({ browser }) => {
   expect(groups.length).toBeGreaterThanOrEqual(25);
   policyId = await newPolicy("Sync 25 groups");
   const page = await browser.newPage({ storageState: OWNER_STATE });
-  await page.goto("/credentials");
-  if ((await page.getByTestId(`credential-row-${CREDENTIAL}`).count()) === 0) await createSimulatorCredential(page, { name: CREDENTIAL, apiKey });
+  await ensureSimulatorCredential(page, { name: CREDENTIAL, apiKey });
   await page.close();
 });
 

@@ -3,7 +3,7 @@
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
 import { OWNER } from "./accounts";
 import { createUser, signedInContext } from "./api-accounts";
-import { createSimulatorCredential, openNewCredentialForm } from "./credentials";
+import { ensureSimulatorCredential, openNewCredentialForm } from "./credentials";
 import { simulatorInfo, type SimulatorInfo } from "./simulator";
 import { expect, test, type Page } from "./test";
 
@@ -13,10 +13,7 @@ let sim: SimulatorInfo;
 test.beforeAll(async ({ browser }) => {
   sim = await simulatorInfo();
   const page = await browser.newPage({ storageState: OWNER_STATE });
-  await page.goto("/credentials");
-  if ((await page.getByTestId(`credential-row-${CREDENTIAL}`).count()) === 0) {
-    await createSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
-  }
+  await ensureSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
   await page.close();
 });
 
