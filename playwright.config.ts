@@ -12,12 +12,20 @@ export const ALERT_RECEIVER_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_
 /** Everything the app server prints, for the security suite's secret scan (see e2e/security-output-capture.mjs). */
 export const APP_OUTPUT_FILE = path.join(os.tmpdir(), `jcm-e2e-app-${APP_PORT}.log`);
 
+/**
+ * Spec files that may run beside each other: each works on records it made itself, reads the simulator without
+ * changing it, and asserts nothing about rows it did not make.
+ */
+const SHARED_SPECS = /\/(compliance-ui|every-page|foundation|http-hardening|monitors|runs|second-integration|sessions|ux|ux-pages)\.spec\.ts$/;
+
 // The suite runs against the production build (`next build` first; `npm test` does it) and a fresh database
 // given in DATABASE_URL, in Debian's Chromium: Playwright's own browser download cannot work here.
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at once: a test spends most of its time waiting on the server, not the CPU. Only files that share
+  // no state run side by side (SHARED_SPECS); the rest run one at a time after them (see projects below).
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -34,7 +42,10 @@ export default defineConfig({
   },
   projects: [
     { name: "owner-setup", testMatch: /owner-setup\.setup\.ts/ },
-    { name: "app", dependencies: ["owner-setup"], testMatch: /\.spec\.ts/, use: { storageState: OWNER_STATE } },
+    { name: "side-by-side", dependencies: ["owner-setup"], testMatch: SHARED_SPECS, use: { storageState: OWNER_STATE } },
+    // Files that change what every other file sees (simulator faults, latency, churn or reseeding, the per-IP sign-in
+    // lockout, dropped database connections) or that count every row of a table: alone, one at a time.
+    { name: "one-at-a-time", dependencies: ["side-by-side"], testMatch: /\.spec\.ts/, testIgnore: SHARED_SPECS, workers: 1, use: { storageState: OWNER_STATE } },
   ],
   webServer: [
     {
