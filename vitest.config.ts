@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import ClockBoundFirst from "./scripts/test-order";
 
 export default defineConfig({
   resolve: {
@@ -19,6 +20,7 @@ export default defineConfig({
     // Most integration tests wait on the simulator, Postgres or a worker process rather than the CPU, so three files
     // run at once even on two cores; each worker has its own copy of the database (test-db-per-worker.ts).
     maxWorkers: 3,
+    sequence: { sequencer: ClockBoundFirst },
     // A throwaway credentials key for the test databases only, and the test-only example integration.
     env: { CREDENTIALS_ENCRYPTION_KEY: "vitest:3q2+7wAAAAAbbbbbCCCCCdddddEEEEEfffffGGGGGhh=", TEST_INTEGRATIONS: "1" },
   },
