@@ -17,7 +17,7 @@ function carriesApiToken(pathname: string, headers: Headers): boolean {
 function route(request: NextRequest & { auth: unknown }, nonce: string, policy: string): NextResponse {
   const { pathname, search } = request.nextUrl;
   const signedIn = Boolean((request.auth as { user?: unknown } | null)?.user);
-  if (signedIn || PUBLIC_PATHS.some((p) => p.test(pathname)) || carriesApiToken(pathname, request.headers)) {
+  if (signedIn || PUBLIC_PATHS.some((p) => p.test(pathname))) {
     // Next reads the nonce from the request's policy and puts it on every script it renders.
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
@@ -32,7 +32,17 @@ function route(request: NextRequest & { auth: unknown }, nonce: string, policy: 
   return NextResponse.redirect(signIn);
 }
 
-export const proxy = auth(async (request) => {
+/**
+ * A workflow engine's token call: no session to read (Auth.js would decode a cookie the call does not carry) and no
+ * page to render, so no nonce to hand on; only the response's policy header. About 0.7 ms of each API call here.
+ */
+function apiTokenCall(): NextResponse {
+  const response = NextResponse.next();
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(newNonce(), { development: env().NODE_ENV === "development" }));
+  return response;
+}
+
+const sessionProxy = auth(async (request) => {
   if (await actionBodyTooDeep(request)) {
     console.warn(`[proxy] refused a server action nested deeper than ${MAX_ACTION_NESTING} levels from ${clientIp(request.headers)} to ${request.nextUrl.pathname}`);
     return NextResponse.json(
@@ -46,6 +56,11 @@ export const proxy = auth(async (request) => {
   response.headers.set("Content-Security-Policy", policy);
   return response;
 });
+
+export function proxy(...args: Parameters<typeof sessionProxy>): ReturnType<typeof sessionProxy> | NextResponse {
+  const [request] = args;
+  return carriesApiToken(request.nextUrl.pathname, request.headers) ? apiTokenCall() : sessionProxy(...args);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
