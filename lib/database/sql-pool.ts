@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/env";
 
@@ -29,6 +30,21 @@ export async function closeSqlPool(): Promise<void> {
 
 const QUERY_ATTEMPTS = 3;
 
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement sent by name: each connection parses and plans it once, then only binds and executes it. For the
+ * statements on every run's path (the token, the credential, the run record, the request budget).
+ */
+export function preparedStatement(text: string, values: unknown[]): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `jcm_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
+}
+
 /**
  * A statement that is safe to send twice (a read, an idempotent write), tried again on a fresh connection when the
  * pooled one was dropped by the server (a restart, a failover, pg_terminate_backend): such a connection fails only
@@ -37,7 +53,7 @@ const QUERY_ATTEMPTS = 3;
 export async function queryAgainOnLostConnection<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await sqlPool().query<R>(text, values);
+      return await sqlPool().query<R>(preparedStatement(text, values));
     } catch (error) {
       if (attempt >= QUERY_ATTEMPTS || !isLostConnection(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 25 * attempt));

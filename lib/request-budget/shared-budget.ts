@@ -3,7 +3,7 @@
 // on different machines agree. Callers reserve future slots (the bucket goes into debt) and sleep until theirs.
 import "server-only";
 import type pg from "pg";
-import { sqlPool } from "@/lib/database/sql-pool";
+import { preparedStatement, sqlPool } from "@/lib/database/sql-pool";
 import { env } from "@/lib/env";
 import type { RateLimiter } from "@/lib/integrations/types";
 
@@ -106,7 +106,7 @@ export class SharedRequestBudget implements RateLimiter {
   private async draw(count: number): Promise<{ after: number; at: number }> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.pool().query<{ tokens: number; at: number }>(RESERVE, [this.credentialId, this.requestsPerSecond, this.burst, count]);
+        const { rows } = await this.pool().query<{ tokens: number; at: number }>(preparedStatement(RESERVE, [this.credentialId, this.requestsPerSecond, this.burst, count]));
         return { after: Number(rows[0]!.tokens), at: Number(rows[0]!.at) * 1000 };
       } catch (error) {
         if (attempt >= DRAW_ATTEMPTS) throw error;
