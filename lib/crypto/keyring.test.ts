@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { thrown } from "@/lib/testing/thrown";
 import {
   fingerprintKey,
   KeyringError,
@@ -19,16 +20,6 @@ const b64 = key.toString("base64");
 const oldB64 = oldKey.toString("base64");
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "keyring-test-"));
 afterAll(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
-
-function keyringError(run: () => unknown): KeyringError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeyringError) return error;
-    throw error;
-  }
-  throw new Error("expected a KeyringError");
-}
 
 describe("loadKeyring from the environment", () => {
   it("uses the key's fingerprint as its id when none is given", () => {
@@ -61,7 +52,7 @@ describe("loadKeyring from the environment", () => {
     ["empty old entry", { [PRIMARY_KEY_VARIABLE]: b64, [OLD_KEYS_VARIABLE]: `old:${oldB64},,` }, OLD_KEYS_VARIABLE, "encoding"],
     ["same kid twice", { [PRIMARY_KEY_VARIABLE]: `k:${b64}`, [OLD_KEYS_VARIABLE]: `k:${oldB64}` }, "keyring", "conflict"],
   ] as const)("refuses a %s key, naming the variable and never the key", (_label, env, variable, reason) => {
-    const error = keyringError(() => loadKeyring({ env }));
+    const error = thrown(KeyringError, () => loadKeyring({ env }));
     expect(error.reason).toBe(reason);
     expect(error.message.startsWith(variable)).toBe(true);
     for (const value of Object.values(env)) {
@@ -71,7 +62,7 @@ describe("loadKeyring from the environment", () => {
   });
 
   it("explains the length in bytes", () => {
-    const error = keyringError(() => loadKeyring({ env: { [PRIMARY_KEY_VARIABLE]: randomBytes(16).toString("base64") } }));
+    const error = thrown(KeyringError, () => loadKeyring({ env: { [PRIMARY_KEY_VARIABLE]: randomBytes(16).toString("base64") } }));
     expect(error.message).toContain("16 bytes");
     expect(error.message).toContain("32");
   });
@@ -104,7 +95,7 @@ describe.skipIf(process.platform === "win32")("loadOrCreateLocalKey", () => {
     loadOrCreateLocalKey(dir);
     const file = path.join(dir, LOCAL_KEY_FILE);
     fs.chmodSync(file, 0o644);
-    const error = keyringError(() => loadOrCreateLocalKey(dir));
+    const error = thrown(KeyringError, () => loadOrCreateLocalKey(dir));
     expect(error.reason).toBe("permissions");
     expect(error.message).toContain(file);
     expect(error.message).toContain("644");
@@ -116,7 +107,7 @@ describe.skipIf(process.platform === "win32")("loadOrCreateLocalKey", () => {
     fs.mkdirSync(dir, { mode: 0o700 });
     const file = path.join(dir, LOCAL_KEY_FILE);
     fs.writeFileSync(file, randomBytes(20).toString("base64"), { mode: 0o600 });
-    const error = keyringError(() => loadOrCreateLocalKey(dir));
+    const error = thrown(KeyringError, () => loadOrCreateLocalKey(dir));
     expect(error.reason).toBe("length");
     expect(error.message).toContain(file);
     expect(error.message).toContain("20 bytes");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { thrown } from "@/lib/testing/thrown";
 import { fingerprintKey, Keyring } from "./keyring";
 import { envelopeKeyId, open, seal, SecretBoxError } from "./secret-box";
 
@@ -9,16 +10,6 @@ const keyB = randomBytes(32);
 const ringA = new Keyring({ keyId: "a", key: keyA });
 const aad = { credentialId: "cred_1", service: "jumpcloud" };
 const secret = { type: "apiKey", apiKey: "jca_0123456789abcdef0123456789abcdef" };
-
-function catchError(run: () => unknown): SecretBoxError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SecretBoxError) return error;
-    throw error;
-  }
-  throw new Error("expected a SecretBoxError");
-}
 
 function expectNoSecretIn(error: SecretBoxError, ...keys: Buffer[]): void {
   const shown = [error.message, String(error.stack), JSON.stringify(error), inspect(error)].join("\n");
@@ -58,7 +49,7 @@ describe("secret box", () => {
       if (char === ".") continue;
       const replacement = alphabet[(alphabet.indexOf(char) + 1) % alphabet.length]!;
       const tampered = envelope.slice(0, index) + replacement + envelope.slice(index + 1);
-      const error = catchError(() => open(tampered, { keyring: ringA, aad }));
+      const error = thrown(SecretBoxError, () => open(tampered, { keyring: ringA, aad }));
       // Changing the key id yields an unknown key; everything else fails authentication.
       expect(["cannotDecrypt", "unknownKey"]).toContain(error.kind);
       expectNoSecretIn(error, keyA);
@@ -74,7 +65,7 @@ describe("secret box", () => {
         const copy = Buffer.from(bytes);
         copy[byte]! ^= 0x01;
         const tampered = [...parts.slice(0, partIndex), copy.toString("base64url"), ...parts.slice(partIndex + 1)].join(".");
-        expect(catchError(() => open(tampered, { keyring: ringA, aad })).kind).toBe("cannotDecrypt");
+        expect(thrown(SecretBoxError, () => open(tampered, { keyring: ringA, aad })).kind).toBe("cannotDecrypt");
       }
     }
   });
@@ -86,7 +77,7 @@ describe("secret box", () => {
       { credentialId: "cred_1", service: "okta" },
       { credentialId: "jumpcloud", service: "cred_1" },
     ]) {
-      const error = catchError(() => open(envelope, { keyring: ringA, aad: other }));
+      const error = thrown(SecretBoxError, () => open(envelope, { keyring: ringA, aad: other }));
       expect(error.kind).toBe("cannotDecrypt");
       expect(error.message).toContain('key "a"');
       expectNoSecretIn(error, keyA);
@@ -97,7 +88,7 @@ describe("secret box", () => {
     const ring = new Keyring({ keyId: "a", key: keyA }, [{ keyId: "b", key: keyA }]);
     const envelope = seal(secret, { keyring: ring, aad });
     const relabelled = envelope.replace(/^v1\.a\./, "v1.b.");
-    expect(catchError(() => open(relabelled, { keyring: ring, aad })).kind).toBe("cannotDecrypt");
+    expect(thrown(SecretBoxError, () => open(relabelled, { keyring: ring, aad })).kind).toBe("cannotDecrypt");
   });
 
   it("opens with an old key after the primary changes", () => {
@@ -109,7 +100,7 @@ describe("secret box", () => {
 
   it("names an unknown key id without revealing anything else", () => {
     const envelope = seal(secret, { keyring: ringA, aad });
-    const error = catchError(() => open(envelope, { keyring: new Keyring({ keyId: "b", key: keyB }), aad }));
+    const error = thrown(SecretBoxError, () => open(envelope, { keyring: new Keyring({ keyId: "b", key: keyB }), aad }));
     expect(error.kind).toBe("unknownKey");
     expect(error.keyId).toBe("a");
     expect(error.message).toContain('"a"');
@@ -118,14 +109,14 @@ describe("secret box", () => {
 
   it("fails with cannotDecrypt under a wrong key with the same id", () => {
     const envelope = seal(secret, { keyring: ringA, aad });
-    const error = catchError(() => open(envelope, { keyring: new Keyring({ keyId: "a", key: keyB }), aad }));
+    const error = thrown(SecretBoxError, () => open(envelope, { keyring: new Keyring({ keyId: "a", key: keyB }), aad }));
     expect(error.kind).toBe("cannotDecrypt");
     expectNoSecretIn(error, keyA, keyB);
   });
 
   it("rejects malformed envelopes as cannotDecrypt", () => {
     for (const bad of ["", "garbage", "v2.a.b.c.d", "v1..AAAA.AAAA.AAAA", "v1.a.!!.AA.AA", "v1.a.AAAA.AAAA.AAAA"]) {
-      expect(catchError(() => open(bad, { keyring: ringA, aad })).kind).toBe("cannotDecrypt");
+      expect(thrown(SecretBoxError, () => open(bad, { keyring: ringA, aad })).kind).toBe("cannotDecrypt");
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "@/lib/testing/thrown";
 import { AppError } from "@/lib/errors/app-error";
 import { errorAdvice, findOperation, getIntegration, listIntegrations, operationTitle, requireIntegration, requireOperation } from "./registry";
 
@@ -14,14 +15,7 @@ describe("integration registry", () => {
   });
 
   it("refuses unknown services, resources and operations, naming what exists", () => {
-    const refusal = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        return error as AppError;
-      }
-      throw new Error("expected a refusal");
-    };
+    const refusal = (run: () => unknown) => thrown(AppError, run);
     expect(refusal(() => requireIntegration("okta", { includeTestOnly: false })).message).toContain("use jumpcloud");
     const jumpcloud = getIntegration("jumpcloud")!;
     const operation = refusal(() => requireOperation(jumpcloud, "policy", "explode"));

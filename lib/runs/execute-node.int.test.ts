@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GuardContext } from "@/lib/auth/guard";
 import { createCredential } from "@/lib/credentials/credential-store";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { rejection } from "@/lib/testing/rejection";
 import type { JsonObject } from "@/lib/json/json-value";
 import { executeNode } from "./execute-node";
 
@@ -18,12 +18,6 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function failure(run: Promise<unknown>): Promise<AppError> {
-  const error = await run.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("executeNode", () => {
   it("validates the parameters before it opens the credential, and records the refusal", async () => {
     const credential = await createCredential({ name: `damaged-${randomBytes(3).toString("hex")}`, description: "", service: "example", authType: "token", fields: { token: "example-token" } }, context);
@@ -31,13 +25,13 @@ describe("executeNode", () => {
     await db.credential.update({ where: { id: credential.id }, data: { secretEnvelope: "v1.damaged" } });
     const node = (parameters: JsonObject) => ({ integration_service: "example", resource: "greeting", operation: "say", parameters, credential: { id: credential.id } });
 
-    const invalid = await failure(executeNode({ config: node({ times: 9 }), input: undefined, via: "api" }, context));
+    const invalid = await rejection(executeNode({ config: node({ times: 9 }), input: undefined, via: "api" }, context));
     expect(invalid.kind).toBe("invalidConfig");
     expect(invalid.message).toBe("name is required (and 1 more)");
     const run = await db.run.findUniqueOrThrow({ where: { id: invalid.runId! } });
     expect(run).toMatchObject({ status: "error", errorKind: "invalidConfig", service: "example", credentialId: null });
 
-    const valid = await failure(executeNode({ config: node({ name: "Ada" }), input: undefined, via: "api" }, context));
+    const valid = await rejection(executeNode({ config: node({ name: "Ada" }), input: undefined, via: "api" }, context));
     expect(valid.kind).toBe("cannotDecrypt");
   });
 
@@ -53,7 +47,7 @@ describe("executeNode", () => {
 
   it("refuses a credential of another service by name", async () => {
     const credential = await createCredential({ name: `other-${randomBytes(3).toString("hex")}`, description: "", service: "example", authType: "token", fields: { token: "example-token" } }, context);
-    const error = await failure(
+    const error = await rejection(
       executeNode({ config: { integration_service: "jumpcloud", resource: "policy", operation: "list", parameters: {}, credential: { id: credential.id } }, input: undefined, via: "api" }, context),
     );
     expect(error.kind).toBe("invalidCredential");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 import { createCredential } from "@/lib/credentials/credential-store";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { rejection } from "@/lib/testing/rejection";
 import type { JsonObject, JsonValue } from "@/lib/json/json-value";
 import type { NodeConfig } from "@/lib/nodes/node-config";
 import { executeNode } from "./execute-node";
@@ -35,12 +35,6 @@ const say = (runPerItem: NodeConfig["runPerItem"], parameters: JsonObject = { na
   ...(runPerItem === undefined ? {} : { runPerItem }),
 });
 
-async function failure(run: Promise<unknown>): Promise<AppError> {
-  const error = await run.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("runPerItem", () => {
   it("runs once per input item, items[i] holding item i's output, and records one run", async () => {
     const input: JsonValue = [{ who: "Ada" }, { who: "Grace" }, { who: "Linus" }];
@@ -55,12 +49,12 @@ describe("runPerItem", () => {
     expect(run).toMatchObject({ status: "success", itemCount: 3 });
     expect((run.resultSample as unknown[])[1]).toMatchObject({ index: 1, output: [{ message: "Hello, Grace!" }] });
     // Without the setting, an array input is one document, as before.
-    const whole = await failure(executeNode({ config: say(undefined), input, via: "api" }, fixture.context));
+    const whole = await rejection(executeNode({ config: say(undefined), input, via: "api" }, fixture.context));
     expect(whole.kind).toBe("invalidConfig");
   });
 
   it("sends nothing while any item is invalid, naming the item", async () => {
-    const error = await failure(executeNode({ config: say(true), input: [{ who: "Ada" }, { nobody: 1 }], via: "api" }, fixture.context));
+    const error = await rejection(executeNode({ config: say(true), input: [{ who: "Ada" }, { nobody: 1 }], via: "api" }, fixture.context));
     expect(error.kind).toBe("invalidConfig");
     expect(error.message).toMatch(/^Item 2 of 2: /);
     expect(await db.run.findUniqueOrThrow({ where: { id: error.runId! } })).toMatchObject({ status: "error", requests: 0 });
@@ -89,7 +83,7 @@ describe("runPerItem", () => {
     expect(result.items[2]).toMatchObject({ status: "error", error: { kind: "targetNotFound", guidance: expect.any(String) } });
 
     // Stop on error (the default): the first failure fails the run, naming its item.
-    const stopped = await failure(executeNode({ config: manage(true), input: input.slice(0, 1), via: "api" }, fixture.context));
+    const stopped = await rejection(executeNode({ config: manage(true), input: input.slice(0, 1), via: "api" }, fixture.context));
     expect(stopped.kind).toBe("conflict");
     expect(stopped.message).toMatch(/^Item 1 of 1: /);
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import type { JumpCloudAuth } from "./auth";
 import { createJumpCloudClient, type JumpCloudClientOptions } from "./client";
-import { rejection } from "./testing/rejection";
+import { rejection } from "@/lib/testing/rejection";
 
 let sim: Simulator;
 

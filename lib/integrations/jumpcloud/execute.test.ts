@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { json, pagedRecords } from "./testing/fake-fetch";
 import { harness, ID } from "./testing/client-harness";
-import { rejection } from "./testing/rejection";
+import { rejection } from "@/lib/testing/rejection";
 
 const query = (url: string) => new URL(url).searchParams;
 

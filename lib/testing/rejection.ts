@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 
-/** Awaits a promise that must reject with an AppError (the client's typed errors are ones), and returns it. */
+/** Awaits a promise that must reject with an AppError (the app's typed errors are ones), and returns it; anything else fails the test. */
 export async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
