@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { createTestDatabase } from "@/lib/database/test-database";
+import { findExample } from "@/lib/nodes/examples";
 
 const APP_PORT = Number(process.env.SCREENSHOT_APP_PORT ?? 3190);
 // Not 4190: fetch refuses it (ManageSieve is on the Fetch standard's list of blocked ports).
@@ -66,13 +67,7 @@ async function builderWithGuideExample(page: Page) {
   await page.getByLabel("Node name").fill("Create baseline policy per department");
   await page.getByRole("button", { name: "Import" }).click();
   const dialog = page.getByRole("dialog", { name: "Import node config" });
-  const config = {
-    integration_service: "jumpcloud",
-    resource: "policy",
-    operation: "create",
-    parameters: { policyData: { name: "{{compliance.environment}} {{compliance.type}} - {{compliance.department}}", template: "{{policy_template}}" } },
-  };
-  const input = { compliance: { type: "Security Baseline", environment: "Production", department: "Engineering" }, policy_template: "windows_security_baseline" };
+  const { config, input } = findExample("create-policy-with-templates")!;
   await dialog.getByLabel("Node config JSON").fill(JSON.stringify(config, null, 2));
   await dialog.getByLabel("Input data JSON (optional)").fill(JSON.stringify(input, null, 2));
   await dialog.getByRole("button", { name: "Import" }).click();

@@ -45,6 +45,7 @@ import {
   associationPlanRequestSchema,
   associationPlanSchema,
 } from "@/lib/sync/association-api";
+import { findExample } from "@/lib/nodes/examples";
 import { MAX_BODY_BYTES } from "./read-json-body";
 
 export interface ApiEndpoint {
@@ -72,19 +73,8 @@ export interface ApiEndpoint {
 }
 
 // The integration guide's template example, run through the API.
-const guideExample = {
-  node: {
-    integration_service: "jumpcloud",
-    resource: "policy",
-    operation: "create",
-    parameters: { policyData: { name: "{{compliance.environment}} {{compliance.type}} - {{compliance.department}}", template: "{{policy_template}}" } },
-    credential: "JumpCloud Production",
-  },
-  input: {
-    compliance: { type: "Security Baseline", environment: "Production", department: "Engineering" },
-    policy_template: "windows_security_baseline",
-  },
-};
+const guide = findExample("create-policy-with-templates")!;
+const guideExample = { node: { ...guide.config, credential: "JumpCloud Production" }, input: guide.input };
 
 const bodyErrors = {
   400: "Invalid JSON, or a body that does not match the schema (the error names the field)",

@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { findExample } from "@/lib/nodes/examples";
 import { previewNode, type CredentialChoice } from "./live-preview";
 
 const apiKey: CredentialChoice = { id: "c1", name: "JumpCloud Production", service: "jumpcloud", authType: "apiKey", settings: { region: "us", orgId: "org-1" } };
 const systemContext: CredentialChoice = { id: "c2", name: "Device", service: "jumpcloud", authType: "systemContext", settings: { region: "us", systemId: "5a1b2c3d4e5f67890abcdef1" } };
 
-const createWithTemplates = {
-  integration_service: "jumpcloud",
-  resource: "policy",
-  operation: "create",
-  parameters: {
-    policyData: { name: "{{compliance.environment}} {{compliance.type}} - {{compliance.department}}", template: "{{policy_template}}" },
-  },
-};
-const input = { compliance: { type: "Security Baseline", environment: "Production", department: "Engineering" }, policy_template: "windows_security_baseline" };
+const guide = findExample("create-policy-with-templates")!;
+const createWithTemplates = guide.config;
+const input = guide.input!;
 
 describe("live preview", () => {
   it("resolves the guide's templated create and plans its requests with the key masked", () => {
@@ -33,7 +28,7 @@ describe("live preview", () => {
   });
 
   it("shows a missing variable where it is used, and no plan", () => {
-    const preview = previewNode(createWithTemplates, { compliance: input.compliance }, apiKey, []);
+    const preview = previewNode(createWithTemplates, { compliance: input.compliance! }, apiKey, []);
     expect(preview.resolved.valid).toBe(false);
     expect(preview.resolved.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "policyData.template", message: expect.stringContaining("policy_template") })]));
     expect(preview.plan).toBeUndefined();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { findExample } from "@/lib/nodes/examples";
 import { nodeConfigFormSchema } from "./node-config-input";
 import {
   createNodeConfig,
@@ -17,13 +18,7 @@ let context: GuardContext;
 let credentialId: string;
 const tag = randomBytes(4).toString("hex");
 
-const templated = {
-  integration_service: "jumpcloud",
-  resource: "policy",
-  operation: "create",
-  parameters: { policyData: { name: "{{compliance.environment}} {{compliance.type}} - {{compliance.department}}", template: "{{policy_template}}" } },
-};
-const input = { compliance: { type: "Security Baseline", environment: "Production", department: "Engineering" }, policy_template: "windows_security_baseline" };
+const { config: templated, input } = findExample("create-policy-with-templates")!;
 
 const form = (name: string, extra: Record<string, unknown> = {}) => nodeConfigFormSchema.parse({ name, config: templated, credentialId, sampleInput: input, ...extra });
 
