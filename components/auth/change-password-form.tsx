@@ -2,10 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { changePassword } from "@/app/actions/change-password";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { NEW_PASSWORD_HELP } from "@/lib/users/password-help";
 
 export function ChangePasswordForm() {
   const router = useRouter();
@@ -22,16 +22,7 @@ export function ChangePasswordForm() {
     <form action={submit} className="space-y-4">
       {error && !error.fieldErrors && <Notice tone="error" testId="change-password-error">{error.message}</Notice>}
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={error?.fieldErrors?.currentPassword} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        help={NEW_PASSWORD_HELP}
-        error={error?.fieldErrors?.newPassword}
-      />
-      <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={error?.fieldErrors?.confirmPassword} />
+      <NewPasswordFields name="newPassword" label="New password" confirmLabel="Confirm new password" fieldErrors={error?.fieldErrors} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </Button>

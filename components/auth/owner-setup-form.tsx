@@ -1,10 +1,10 @@
 "use client";
 import { useActionState } from "react";
 import { createOwner } from "@/app/actions/create-owner";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { NEW_PASSWORD_HELP } from "@/lib/users/password-help";
 import type { ActionResult } from "@/lib/auth/guard";
 
 type State = { values: Record<string, string>; result: ActionResult<never> } | null;
@@ -22,23 +22,7 @@ export function OwnerSetupForm() {
       {error && <Notice tone="error" testId="setup-error">{error.message}</Notice>}
       <TextField label="Your name" name="name" autoComplete="name" required defaultValue={value("name")} error={error?.fieldErrors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={value("email")} error={error?.fieldErrors?.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        help={NEW_PASSWORD_HELP}
-        error={error?.fieldErrors?.password}
-      />
-      <TextField
-        label="Confirm password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={error?.fieldErrors?.confirmPassword}
-      />
+      <NewPasswordFields name="password" label="Password" confirmLabel="Confirm password" fieldErrors={error?.fieldErrors} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating…" : "Create owner account"}
       </Button>
