@@ -3,10 +3,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
-import { isUniqueViolation } from "@/lib/database/unique-violation";
+import { deleteNamedRecord, refusingTakenName } from "@/lib/database/record-writes";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { changedMeanwhile, fieldRefusal, nameTaken, recordNotFound, staleVersion } from "@/lib/errors/record-refusals";
+import { changedMeanwhile, fieldRefusal, recordNotFound, staleVersion } from "@/lib/errors/record-refusals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AlertFormat, AlertKind } from "./alert-kinds";
 import { queueDeliveries } from "./raise-alert";
@@ -82,17 +82,14 @@ export async function createDestination(input: DestinationCreate, actor: Actor, 
   const url = urlField(input.url);
   const id = `dst_${randomUUID().replaceAll("-", "")}`;
   const secret = generateSigningSecret();
-  try {
+  return refusingTakenName("An alert destination", input.name, async () => {
     const row = await db.alertDestination.create({
       data: { id, name: input.name, url, format: input.format, kinds: input.kinds, enabled: input.enabled, ...sealSecret(id, secret), createdById: actor.id },
       select: DESTINATION_SELECT,
     });
     await recordAuditEvent({ actor, action: AUDIT_ACTIONS.alertDestinationCreated, target: row.name, metadata: { destinationId: id, url: maskedUrl(url), format: row.format }, ip });
     return { destination: toView(row), secret };
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken("An alert destination", input.name);
-    throw error;
-  }
+  });
 }
 
 export async function updateDestination(id: string, patch: DestinationUpdate, actor: Actor, ip?: string): Promise<DestinationView> {
@@ -102,7 +99,7 @@ export async function updateDestination(id: string, patch: DestinationUpdate, ac
     throw staleVersion("destination", current.version, patch.version);
   }
   const url = patch.url === undefined ? undefined : urlField(patch.url);
-  try {
+  await refusingTakenName("An alert destination", patch.name, async () => {
     const updated = await db.alertDestination.updateMany({
       where: { id, version: current.version },
       data: {
@@ -115,10 +112,7 @@ export async function updateDestination(id: string, patch: DestinationUpdate, ac
       },
     });
     if (updated.count === 0) throw changedMeanwhile("destination");
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken("An alert destination", patch.name);
-    throw error;
-  }
+  });
   const changed = Object.keys(patch).filter((key) => key !== "version");
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.alertDestinationUpdated, target: patch.name ?? current.name, metadata: { destinationId: id, changed }, ip });
   return getDestination(id);
@@ -149,11 +143,7 @@ export async function rotateDestinationSecret(id: string, overlapHours: number, 
 }
 
 export async function deleteDestination(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
-  const row = await db.alertDestination.findUnique({ where: { id }, select: { name: true } });
-  const deleted = await db.alertDestination.deleteMany({ where: { id } });
-  if (!row || deleted.count === 0) throw destinationNotFound();
-  await recordAuditEvent({ actor, action: AUDIT_ACTIONS.alertDestinationDeleted, target: row.name, metadata: { destinationId: id }, ip });
-  return { id, deleted: true };
+  return deleteNamedRecord(db.alertDestination, id, { action: AUDIT_ACTIONS.alertDestinationDeleted, metadata: { destinationId: id }, notFound: destinationNotFound }, actor, ip);
 }
 
 /** Queues a test alert to one destination (whatever kinds it receives), through the same signing and retries. */

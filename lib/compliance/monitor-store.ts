@@ -1,10 +1,10 @@
 // Monitors: create, read, update, delete, each audited. Callers check the role (editors and above write).
 import "server-only";
 import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
-import { isUniqueViolation } from "@/lib/database/unique-violation";
+import { deleteNamedRecord, refusingTakenName } from "@/lib/database/record-writes";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { changedMeanwhile, fieldRefusal, nameTaken, recordNotFound, staleVersion, unknownCredential } from "@/lib/errors/record-refusals";
+import { changedMeanwhile, fieldRefusal, recordNotFound, staleVersion, unknownCredential } from "@/lib/errors/record-refusals";
 import { getIntegration } from "@/lib/integrations/registry";
 import { alertRulesSchema } from "./alert-rules";
 import type { MonitorCreate, MonitorUpdate } from "./monitor-input";
@@ -106,7 +106,7 @@ export async function getMonitor(id: string): Promise<MonitorView> {
 
 export async function createMonitor(input: MonitorCreate, actor: Actor, ip?: string): Promise<MonitorView> {
   await requireUsableCredential(input.credentialId);
-  try {
+  return refusingTakenName("A monitor", input.name, async () => {
     const row = await db.monitor.create({
       data: {
         name: input.name,
@@ -122,10 +122,7 @@ export async function createMonitor(input: MonitorCreate, actor: Actor, ip?: str
     });
     await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorCreated, target: row.name, metadata: { monitorId: row.id, cron: row.cron, timezone: row.timezone }, ip });
     return toView(row);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken("A monitor", input.name);
-    throw error;
-  }
+  });
 }
 
 export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Actor, ip?: string): Promise<MonitorView> {
@@ -138,7 +135,7 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
   const schedule = patch.schedule ? scheduleToStored(patch.schedule) : undefined;
   const scheduleChanged = schedule !== undefined && (schedule.cron !== current.cron || schedule.timezone !== current.timezone);
   const resumed = patch.enabled === true && !current.enabled;
-  try {
+  await refusingTakenName("A monitor", patch.name, async () => {
     const updated = await db.monitor.updateMany({
       where: { id, version: current.version },
       data: {
@@ -155,10 +152,7 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
       },
     });
     if (updated.count === 0) throw changedMeanwhile("monitor");
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken("A monitor", patch.name);
-    throw error;
-  }
+  });
   const changed = Object.keys(patch).filter((key) => key !== "version");
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorUpdated, target: patch.name ?? current.name, metadata: { monitorId: id, changed }, ip });
   return getMonitor(id);
@@ -166,11 +160,7 @@ export async function updateMonitor(id: string, patch: MonitorUpdate, actor: Act
 
 /** Deletes the monitor with its snapshots and history. */
 export async function deleteMonitor(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
-  const row = await db.monitor.findUnique({ where: { id }, select: { name: true } });
-  const deleted = await db.monitor.deleteMany({ where: { id } });
-  if (!row || deleted.count === 0) throw monitorNotFound();
-  await recordAuditEvent({ actor, action: AUDIT_ACTIONS.monitorDeleted, target: row.name, metadata: { monitorId: id }, ip });
-  return { id, deleted: true };
+  return deleteNamedRecord(db.monitor, id, { action: AUDIT_ACTIONS.monitorDeleted, metadata: { monitorId: id }, notFound: monitorNotFound }, actor, ip);
 }
 
 export async function listSnapshots(monitorId: string, options: { limit: number; before?: Date }) {

@@ -3,7 +3,7 @@
 import "server-only";
 import { AUDIT_ACTIONS, recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { clientForCredential } from "@/lib/credentials/credential-connection";
-import { isUniqueViolation } from "@/lib/database/unique-violation";
+import { deleteNamedRecord, refusingTakenName } from "@/lib/database/record-writes";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { fieldRefusal, nameTaken, recordNotFound, staleVersion, unknownCredential } from "@/lib/errors/record-refusals";
@@ -157,9 +157,8 @@ export async function createBaseline(input: BaselineCreate, actor: Actor, ip?: s
   const existing = await db.baseline.count({ where: { name: input.name } });
   if (existing > 0) throw nameTaken("A baseline", input.name);
   const policies = await capturePolicies(input.credentialId, input.orgId, input.policyIds);
-  let id: string;
-  try {
-    const row = await db.baseline.create({
+  const { id } = await refusingTakenName("A baseline", input.name, () =>
+    db.baseline.create({
       data: {
         name: input.name,
         credentialId: input.credentialId,
@@ -172,12 +171,8 @@ export async function createBaseline(input: BaselineCreate, actor: Actor, ip?: s
         },
       },
       select: { id: true },
-    });
-    id = row.id;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken("A baseline", input.name);
-    throw error;
-  }
+    }),
+  );
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.baselineCreated, target: input.name, metadata: { baselineId: id, policies: policies.length }, ip });
   return getBaseline(id);
 }
@@ -217,8 +212,8 @@ export async function updateBaseline(id: string, patch: BaselineUpdate, actor: A
   if (patch.version !== undefined && patch.version !== current.version) {
     throw staleVersion("baseline", current.version, patch.version);
   }
-  try {
-    await db.$transaction(async (tx) => {
+  await refusingTakenName("A baseline", patch.name, () =>
+    db.$transaction(async (tx) => {
       if (patch.policies) {
         const policies = patch.policies;
         await addVersion(id, () => ({ policies, reason: "edited", summary: patch.summary || `Desired state edited (${policies.length} ${policies.length === 1 ? "policy" : "policies"})` }), actor, {
@@ -239,11 +234,8 @@ export async function updateBaseline(id: string, patch: BaselineUpdate, actor: A
           },
         });
       }
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken("A baseline", patch.name);
-    throw error;
-  }
+    }),
+  );
   const changed = Object.keys(patch).filter((key) => key !== "version" && key !== "summary");
   await recordAuditEvent({ actor, action: AUDIT_ACTIONS.baselineUpdated, target: patch.name ?? current.name, metadata: { baselineId: id, changed }, ip });
   return getBaseline(id);
@@ -262,11 +254,7 @@ export async function recaptureBaseline(id: string, input: BaselineCapture, acto
 }
 
 export async function deleteBaseline(id: string, actor: Actor, ip?: string): Promise<{ id: string; deleted: true }> {
-  const row = await db.baseline.findUnique({ where: { id }, select: { name: true } });
-  const deleted = await db.baseline.deleteMany({ where: { id } });
-  if (!row || deleted.count === 0) throw baselineNotFound();
-  await recordAuditEvent({ actor, action: AUDIT_ACTIONS.baselineDeleted, target: row.name, metadata: { baselineId: id }, ip });
-  return { id, deleted: true };
+  return deleteNamedRecord(db.baseline, id, { action: AUDIT_ACTIONS.baselineDeleted, metadata: { baselineId: id }, notFound: baselineNotFound }, actor, ip);
 }
 
 export async function listVersions(id: string) {
