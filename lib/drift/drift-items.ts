@@ -16,15 +16,15 @@ const ITEM_NOT_FOUND = "This baseline has no drift item with this id; list them 
 
 type ItemRow = Awaited<ReturnType<typeof db.driftItem.findFirstOrThrow>>;
 
+/** The difference an item records, as both its view and the finding that accept and revert act on carry it. */
+function differenceOf(row: ItemRow) {
+  return { kind: row.kind as DriftKind, policyId: row.policyId, policyName: row.policyName, subject: row.subject, expected: row.expected, actual: row.actual };
+}
+
 function toItemView(row: ItemRow) {
   return {
     id: row.id,
-    kind: row.kind as DriftKind,
-    policyId: row.policyId,
-    policyName: row.policyName,
-    subject: row.subject,
-    expected: row.expected,
-    actual: row.actual,
+    ...differenceOf(row),
     status: row.status as "open" | "resolved",
     resolution: row.resolution as "gone" | "accepted" | "reverted" | null,
     since: row.firstSeenAt,
@@ -51,16 +51,7 @@ export async function listDrift(baselineId: string, options: { status: "open" | 
 }
 
 function findingOf(row: ItemRow): DriftFinding {
-  return {
-    key: row.key,
-    kind: row.kind as DriftKind,
-    policyId: row.policyId,
-    policyName: row.policyName,
-    subject: row.subject,
-    detail: (row.detail ?? {}) as DriftFinding["detail"],
-    expected: row.expected,
-    actual: row.actual,
-  };
+  return { key: row.key, ...differenceOf(row), detail: (row.detail ?? {}) as DriftFinding["detail"] };
 }
 
 async function openItem(baselineId: string, itemId: string, client: Prisma.TransactionClient = db): Promise<ItemRow> {
