@@ -1,8 +1,8 @@
 // What an alert destination is made of, as the API and the server actions accept it (browser-safe: the form uses it).
 import { z } from "zod";
+import { recordName, recordUpdateSchema } from "@/lib/api/record-input";
 import { ALERT_FORMATS, ALERT_KINDS } from "./alert-kinds";
 
-const name = z.string().trim().min(1, "enter a name").max(100, "at most 100 characters");
 const url = z.string().trim().min(1, "enter the webhook URL").max(2048, "at most 2048 characters");
 const format = z.enum(ALERT_FORMATS, { error: `format must be ${ALERT_FORMATS.join(" or ")}` });
 const kinds = z
@@ -12,7 +12,7 @@ const kinds = z
 
 export const destinationCreateSchema = z
   .object({
-    name,
+    name: recordName,
     url,
     format: format.optional().default("json"),
     /** Alert kinds it receives; empty or left out receives every kind. */
@@ -22,18 +22,13 @@ export const destinationCreateSchema = z
   .strict();
 export type DestinationCreate = z.infer<typeof destinationCreateSchema>;
 
-export const destinationUpdateSchema = z
-  .object({
-    name: name.optional(),
-    url: url.optional(),
-    format: format.optional(),
-    kinds: kinds.optional(),
-    enabled: z.boolean().optional(),
-    /** The version the caller read; an update made since then is reported instead of overwritten. */
-    version: z.number().int().min(1).optional(),
-  })
-  .strict()
-  .refine((patch) => Object.keys(patch).some((key) => key !== "version"), "send at least one field to change");
+export const destinationUpdateSchema = recordUpdateSchema({
+  name: recordName.optional(),
+  url: url.optional(),
+  format: format.optional(),
+  kinds: kinds.optional(),
+  enabled: z.boolean().optional(),
+});
 export type DestinationUpdate = z.infer<typeof destinationUpdateSchema>;
 
 export const rotateSecretSchema = z

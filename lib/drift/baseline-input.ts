@@ -1,18 +1,13 @@
 // What a baseline is made of, as the API and the server actions accept it. Unknown keys are refused so a typo is an
 // error rather than a silently ignored field.
 import { z } from "zod";
+import { credentialIdInput, orgIdInput, recordName, recordUpdateSchema } from "@/lib/api/record-input";
 import { scheduleInputSchema } from "@/lib/schedules/schedule";
 
 const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
 export const MAX_BASELINE_POLICIES = 500;
 
-const name = z.string().trim().min(1, "enter a name").max(100, "at most 100 characters");
-const credentialId = z.string().trim().min(1, "choose a credential").max(64);
 const objectId = (what: string) => z.string().trim().regex(OBJECT_ID, `${what} must be an ObjectID (24 hexadecimal characters)`);
-const orgId = z
-  .union([z.string().trim(), z.null()])
-  .transform((value) => (value === null || value === "" ? null : value))
-  .refine((value) => value === null || OBJECT_ID.test(value), "orgId must be a JumpCloud organization ObjectID (24 hexadecimal characters)");
 const policyIds = z
   .array(objectId("each policy id"))
   .min(1, "choose at least one policy")
@@ -22,7 +17,7 @@ const policyIds = z
 const schedule = scheduleInputSchema.nullable();
 
 export const baselineCreateSchema = z
-  .object({ name, credentialId, orgId: orgId.optional().default(null), policyIds, schedule: schedule.optional().default(null) })
+  .object({ name: recordName, credentialId: credentialIdInput, orgId: orgIdInput.optional().default(null), policyIds, schedule: schedule.optional().default(null) })
   .strict();
 export type BaselineCreate = z.infer<typeof baselineCreateSchema>;
 
@@ -44,9 +39,9 @@ export const policyStateSchema = z
   })
   .strict();
 
-export const baselineUpdateSchema = z
-  .object({
-    name: name.optional(),
+export const baselineUpdateSchema = recordUpdateSchema(
+  {
+    name: recordName.optional(),
     schedule: schedule.optional(),
     /** The whole desired state: makes a new version. Policies left out are no longer checked. */
     policies: z
@@ -57,11 +52,9 @@ export const baselineUpdateSchema = z
       .optional(),
     /** Why the desired state changed, shown in the history. */
     summary: z.string().trim().max(500).optional(),
-    /** The version the caller read; an update made since then is reported instead of overwritten. */
-    version: z.number().int().min(1).optional(),
-  })
-  .strict()
-  .refine((patch) => Object.keys(patch).some((key) => key !== "version" && key !== "summary"), "send at least one field to change");
+  },
+  ["summary"],
+);
 export type BaselineUpdate = z.infer<typeof baselineUpdateSchema>;
 
 /** Capture again: the current state of the baseline's policies (and any added ones) becomes a new version. */
