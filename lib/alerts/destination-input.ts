@@ -10,25 +10,20 @@ const kinds = z
   .max(ALERT_KINDS.length)
   .transform((list) => [...new Set(list)]);
 
+const fields = { name: recordName, url, format, kinds, enabled: z.boolean() };
+
 export const destinationCreateSchema = z
   .object({
-    name: recordName,
-    url,
+    ...fields,
     format: format.optional().default("json"),
     /** Alert kinds it receives; empty or left out receives every kind. */
     kinds: kinds.optional().default([]),
-    enabled: z.boolean().optional().default(true),
+    enabled: fields.enabled.optional().default(true),
   })
   .strict();
 export type DestinationCreate = z.infer<typeof destinationCreateSchema>;
 
-export const destinationUpdateSchema = recordUpdateSchema({
-  name: recordName.optional(),
-  url: url.optional(),
-  format: format.optional(),
-  kinds: kinds.optional(),
-  enabled: z.boolean().optional(),
-});
+export const destinationUpdateSchema = recordUpdateSchema(fields);
 export type DestinationUpdate = z.infer<typeof destinationUpdateSchema>;
 
 export const rotateSecretSchema = z

@@ -13,12 +13,14 @@ export const orgIdInput = z
   .refine((value) => value === null || OBJECT_ID.test(value), "orgId must be a JumpCloud organization ObjectID (24 hexadecimal characters)");
 
 /**
- * An update of the fields sent, with the version the caller read: an update made since then is reported instead of
- * overwritten. It must change something besides the version and the `notChanges` fields.
+ * An update: any of the record's `fields`, with the version the caller read (an update made since then is reported
+ * instead of overwritten). It must change something besides the version and the `notChanges` fields.
  */
-export function recordUpdateSchema<Shape extends z.ZodRawShape>(shape: Shape, notChanges: readonly string[] = []) {
+export function recordUpdateSchema<Shape extends z.ZodRawShape>(fields: Shape, notChanges: readonly string[] = []) {
   return z
-    .object({ ...shape, version: z.number().int().min(1).optional() })
+    .object(fields)
+    .partial()
+    .extend({ version: z.number().int().min(1).optional() })
     .strict()
     .refine((patch) => Object.keys(patch).some((key) => key !== "version" && !notChanges.includes(key)), "send at least one field to change");
 }

@@ -6,26 +6,26 @@ import { alertRulesSchema } from "./alert-rules";
 import { scheduleInputSchema } from "@/lib/schedules/schedule";
 import { scopeInputSchema } from "./monitor-scope";
 
+const fields = {
+  name: recordName,
+  credentialId: credentialIdInput,
+  orgId: orgIdInput,
+  scope: scopeInputSchema,
+  schedule: scheduleInputSchema,
+  alertRules: alertRulesSchema,
+  enabled: z.boolean(),
+};
+
 export const monitorCreateSchema = z
   .object({
-    name: recordName,
-    credentialId: credentialIdInput,
-    orgId: orgIdInput.optional().default(null),
-    scope: scopeInputSchema.optional().default({ kind: "all" }),
-    schedule: scheduleInputSchema,
-    alertRules: alertRulesSchema.optional().default([]),
-    enabled: z.boolean().optional().default(true),
+    ...fields,
+    orgId: fields.orgId.optional().default(null),
+    scope: fields.scope.optional().default({ kind: "all" }),
+    alertRules: fields.alertRules.optional().default([]),
+    enabled: fields.enabled.optional().default(true),
   })
   .strict();
 export type MonitorCreate = z.infer<typeof monitorCreateSchema>;
 
-export const monitorUpdateSchema = recordUpdateSchema({
-  name: recordName.optional(),
-  credentialId: credentialIdInput.optional(),
-  orgId: orgIdInput.optional(),
-  scope: scopeInputSchema.optional(),
-  schedule: scheduleInputSchema.optional(),
-  alertRules: alertRulesSchema.optional(),
-  enabled: z.boolean().optional(),
-});
+export const monitorUpdateSchema = recordUpdateSchema(fields);
 export type MonitorUpdate = z.infer<typeof monitorUpdateSchema>;

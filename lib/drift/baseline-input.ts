@@ -41,17 +41,16 @@ export const policyStateSchema = z
 
 export const baselineUpdateSchema = recordUpdateSchema(
   {
-    name: recordName.optional(),
-    schedule: schedule.optional(),
+    name: recordName,
+    schedule,
     /** The whole desired state: makes a new version. Policies left out are no longer checked. */
     policies: z
       .array(policyStateSchema)
       .min(1, "a baseline keeps at least one policy")
       .max(MAX_BASELINE_POLICIES)
-      .refine((list) => new Set(list.map((p) => p.id)).size === list.length, "each policy may appear once")
-      .optional(),
+      .refine((list) => new Set(list.map((p) => p.id)).size === list.length, "each policy may appear once"),
     /** Why the desired state changed, shown in the history. */
-    summary: z.string().trim().max(500).optional(),
+    summary: z.string().trim().max(500),
   },
   ["summary"],
 );
