@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import {
@@ -18,15 +18,54 @@ import { isPlainObject, type JsonObject, type JsonValue } from "@/lib/json/json-
 import { useFieldContext, useFieldIssue } from "./field-context";
 import { FieldFrame, numberOrText, asText, type FieldProps } from "./field-frame";
 
+interface RowListProps<R> {
+  testId: string;
+  /** Names a row in its remove button: "Remove filter 2". */
+  noun: string;
+  value: JsonValue | undefined;
+  write: (v: JsonValue | undefined) => void;
+  toRows: (v: JsonValue | undefined) => R[];
+  fromRows: (rows: R[]) => string[];
+  /** The row the add button appends. */
+  blank: R;
+  addLabel: string;
+  addDescribedBy?: string;
+  /** A row's controls; `change` replaces the row. */
+  children: (row: R, index: number, change: (next: R) => void) => ReactNode;
+}
+
 /**
  * Rows edited locally (a half-typed row has no value yet) but reset whenever the stored value changes from
- * elsewhere, e.g. the JSON tab or an import.
+ * elsewhere, e.g. the JSON tab or an import; each with its remove button, then the add button (read-only: neither).
  */
-function useRows<R>(value: JsonValue | undefined, toRows: (v: JsonValue | undefined) => R[], fromRows: (rows: R[]) => string[]) {
+function RowList<R>({ testId, noun, value, write, toRows, fromRows, blank, addLabel, addDescribedBy, children }: RowListProps<R>) {
+  const { readOnly } = useFieldContext();
   const [rows, setRows] = useState(() => toRows(value));
   // Rows with nothing typed yet serialize to nothing, so they survive; any other difference came from outside.
   if (JSON.stringify(fromRows(toRows(value))) !== JSON.stringify(fromRows(rows))) setRows(toRows(value));
-  return [rows, setRows] as const;
+  const update = (next: R[]) => {
+    setRows(next);
+    write(fromRows(next));
+  };
+  return (
+    <div className="space-y-2" data-testid={testId}>
+      {rows.map((row, index) => (
+        <div key={index} className="flex gap-2">
+          {children(row, index, (next) => update(rows.with(index, next)))}
+          {!readOnly && (
+            <Button variant="ghost" aria-label={`Remove ${noun} ${index + 1}`} onClick={() => update(rows.filter((_, i) => i !== index))}>
+              ✕
+            </Button>
+          )}
+        </div>
+      ))}
+      {!readOnly && (
+        <Button variant="secondary" onClick={() => setRows([...rows, blank])} aria-describedby={addDescribedBy}>
+          {addLabel}
+        </Button>
+      )}
+    </div>
+  );
 }
 
 /** The field and value placeholders of a filter row, from the operation's example filter (a field its records have). */
@@ -38,79 +77,57 @@ function filterPlaceholders(example: string | undefined): { field: string; value
 function FilterRows({ path, value, write, example }: { path: string; value: JsonValue | undefined; write: (v: JsonValue | undefined) => void; example: string | undefined }) {
   const placeholder = filterPlaceholders(example);
   const { readOnly } = useFieldContext();
-  const [rows, setRows] = useRows<FilterRow>(value, filterRows, filterFromRows);
-  const update = (next: FilterRow[]) => {
-    setRows(next);
-    write(filterFromRows(next));
-  };
   return (
-    <div className="space-y-2" data-testid="filter-rows">
-      {rows.map((row, index) => (
-        <div key={index} className="flex gap-2">
-          {row.kind === "raw" ? (
-            <input className={`${controlClass} font-mono`} aria-label={`Filter ${index + 1}`} value={row.text} readOnly={readOnly} onChange={(e) => update(rows.with(index, { kind: "raw", text: e.target.value }))} />
-          ) : (
-            <>
-              <input className={controlClass} aria-label={`Filter ${index + 1} field`} placeholder={placeholder.field} value={row.field} readOnly={readOnly} onChange={(e) => update(rows.with(index, { ...row, field: e.target.value }))} />
-              <select className={`${controlClass} w-28`} aria-label={`Filter ${index + 1} operator`} value={row.operator} disabled={readOnly} onChange={(e) => update(rows.with(index, { ...row, operator: e.target.value }))}>
-                {FILTER_OPERATORS.map((op) => (
-                  <option key={op}>{op}</option>
-                ))}
-              </select>
-              <input className={controlClass} aria-label={`Filter ${index + 1} value`} placeholder={placeholder.value} value={row.value} readOnly={readOnly} onChange={(e) => update(rows.with(index, { ...row, value: e.target.value }))} />
-            </>
-          )}
-          {!readOnly && (
-            <Button variant="ghost" aria-label={`Remove filter ${index + 1}`} onClick={() => update(rows.filter((_, i) => i !== index))}>
-              ✕
-            </Button>
-          )}
-        </div>
-      ))}
-      {!readOnly && (
-        <Button variant="secondary" onClick={() => setRows([...rows, { kind: "condition", field: "", operator: "eq", value: "" }])} aria-describedby={`${path}-help`}>
-          Add filter
-        </Button>
-      )}
-    </div>
+    <RowList<FilterRow>
+      testId="filter-rows"
+      noun="filter"
+      value={value}
+      write={write}
+      toRows={filterRows}
+      fromRows={filterFromRows}
+      blank={{ kind: "condition", field: "", operator: "eq", value: "" }}
+      addLabel="Add filter"
+      addDescribedBy={`${path}-help`}
+    >
+      {(row, index, change) =>
+        row.kind === "raw" ? (
+          <input className={`${controlClass} font-mono`} aria-label={`Filter ${index + 1}`} value={row.text} readOnly={readOnly} onChange={(e) => change({ kind: "raw", text: e.target.value })} />
+        ) : (
+          <>
+            <input className={controlClass} aria-label={`Filter ${index + 1} field`} placeholder={placeholder.field} value={row.field} readOnly={readOnly} onChange={(e) => change({ ...row, field: e.target.value })} />
+            <select className={`${controlClass} w-28`} aria-label={`Filter ${index + 1} operator`} value={row.operator} disabled={readOnly} onChange={(e) => change({ ...row, operator: e.target.value })}>
+              {FILTER_OPERATORS.map((op) => (
+                <option key={op}>{op}</option>
+              ))}
+            </select>
+            <input className={controlClass} aria-label={`Filter ${index + 1} value`} placeholder={placeholder.value} value={row.value} readOnly={readOnly} onChange={(e) => change({ ...row, value: e.target.value })} />
+          </>
+        )
+      }
+    </RowList>
   );
 }
 
 function SortRowsEditor({ value, write }: { value: JsonValue | undefined; write: (v: JsonValue | undefined) => void }) {
   const { readOnly } = useFieldContext();
-  const [rows, setRows] = useRows<SortRow>(value, sortRows, sortFromRows);
-  const update = (next: SortRow[]) => {
-    setRows(next);
-    write(sortFromRows(next));
-  };
   return (
-    <div className="space-y-2" data-testid="sort-rows">
-      {rows.map((row, index) => (
-        <div key={index} className="flex gap-2">
-          <input className={controlClass} aria-label={`Sort ${index + 1} field`} placeholder="name" value={row.field} readOnly={readOnly} onChange={(e) => update(rows.with(index, { ...row, field: e.target.value }))} />
+    <RowList<SortRow> testId="sort-rows" noun="sort" value={value} write={write} toRows={sortRows} fromRows={sortFromRows} blank={{ field: "", direction: "asc" }} addLabel="Add sort field">
+      {(row, index, change) => (
+        <>
+          <input className={controlClass} aria-label={`Sort ${index + 1} field`} placeholder="name" value={row.field} readOnly={readOnly} onChange={(e) => change({ ...row, field: e.target.value })} />
           <select
             className={`${controlClass} w-36`}
             aria-label={`Sort ${index + 1} direction`}
             value={row.direction}
             disabled={readOnly}
-            onChange={(e) => update(rows.with(index, { ...row, direction: e.target.value as SortRow["direction"] }))}
+            onChange={(e) => change({ ...row, direction: e.target.value as SortRow["direction"] })}
           >
             <option value="asc">Ascending</option>
             <option value="desc">Descending</option>
           </select>
-          {!readOnly && (
-            <Button variant="ghost" aria-label={`Remove sort ${index + 1}`} onClick={() => update(rows.filter((_, i) => i !== index))}>
-              ✕
-            </Button>
-          )}
-        </div>
-      ))}
-      {!readOnly && (
-        <Button variant="secondary" onClick={() => setRows([...rows, { field: "", direction: "asc" }])}>
-          Add sort field
-        </Button>
+        </>
       )}
-    </div>
+    </RowList>
   );
 }
 
