@@ -8,6 +8,7 @@ import {
   getPaginationRowModel,
   getSortedRowModel,
   useReactTable,
+  type CellContext,
   type ColumnDef,
   type SortingState,
 } from "@tanstack/react-table";
@@ -42,33 +43,28 @@ function query(monitorId: string | undefined) {
   return monitorId ? `?monitor=${encodeURIComponent(monitorId)}` : "";
 }
 
+/** The policy or system column: its name (its id where it has none), linked to its compliance page. */
+function sideColumn(key: "policy" | "system", header: string, page: string, id: (pair: PairView) => string, name: (pair: PairView) => string | null, monitorId: string | undefined) {
+  return {
+    key,
+    id: key,
+    header,
+    accessorFn: (pair: PairView) => name(pair) ?? id(pair),
+    cell: ({ row }: CellContext<PairView, unknown>) => (
+      <Link href={`/compliance/${page}/${encodeURIComponent(id(row.original))}${query(monitorId)}`} className="hover:underline">
+        {name(row.original) ?? <span className="font-mono text-xs">{id(row.original)}</span>}
+      </Link>
+    ),
+  };
+}
+
 export function PairsTable({ pairs, columns, monitorId, testId }: { pairs: PairView[]; columns: readonly Column[]; monitorId?: string | undefined; testId: string }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "since", desc: false }]);
   const [filter, setFilter] = useState("");
   const definitions = useMemo(() => {
     const all: Array<ColumnDef<PairView> & { key: Column | "since" | "detail" }> = [
-      {
-        key: "policy",
-        id: "policy",
-        header: "Policy",
-        accessorFn: (row) => row.policyName ?? row.policyId,
-        cell: ({ row }) => (
-          <Link href={`/compliance/policies/${encodeURIComponent(row.original.policyId)}${query(monitorId)}`} className="hover:underline">
-            {row.original.policyName ?? <span className="font-mono text-xs">{row.original.policyId}</span>}
-          </Link>
-        ),
-      },
-      {
-        key: "system",
-        id: "system",
-        header: "System",
-        accessorFn: (row) => row.hostname ?? row.systemId,
-        cell: ({ row }) => (
-          <Link href={`/compliance/systems/${encodeURIComponent(row.original.systemId)}${query(monitorId)}`} className="hover:underline">
-            {row.original.hostname ?? <span className="font-mono text-xs">{row.original.systemId}</span>}
-          </Link>
-        ),
-      },
+      sideColumn("policy", "Policy", "policies", (pair) => pair.policyId, (pair) => pair.policyName, monitorId),
+      sideColumn("system", "System", "systems", (pair) => pair.systemId, (pair) => pair.hostname, monitorId),
       { key: "state", id: "state", header: "State", accessorKey: "state", cell: ({ row }) => <Badge tone={TONE[row.original.state] ?? "neutral"}>{row.original.state}</Badge> },
       {
         key: "since",
