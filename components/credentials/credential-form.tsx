@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { createCredential } from "@/app/actions/create-credential";
 import { updateCredential } from "@/app/actions/update-credential";
 import { Button } from "@/components/ui/button";
@@ -124,35 +124,25 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
     );
     if (storedSecret(field)) {
       return (
-        <Field key={field.name} label={label} help="Stored encrypted. It is never shown again; replace it to change it." error={errorText}>
-          {(a11y) => (
-            <div className="flex items-center gap-2">
-              <input {...a11y} className={controlClass} value="•••••••• stored" readOnly aria-readonly="true" />
-              <Button variant="secondary" onClick={() => setReplacing((r) => ({ ...r, [field.name]: true }))}>
-                Replace
-              </Button>
-              {!field.required && (
-                <Button variant="secondary" aria-label={`Clear ${field.label}`} onClick={() => setClearing((c) => ({ ...c, [field.name]: true }))}>
-                  Clear
-                </Button>
-              )}
-            </div>
+        <StoredValueField key={field.name} label={label} help="Stored encrypted. It is never shown again; replace it to change it." error={errorText} shown="•••••••• stored">
+          <Button variant="secondary" onClick={() => setReplacing((r) => ({ ...r, [field.name]: true }))}>
+            Replace
+          </Button>
+          {!field.required && (
+            <Button variant="secondary" aria-label={`Clear ${field.label}`} onClick={() => setClearing((c) => ({ ...c, [field.name]: true }))}>
+              Clear
+            </Button>
           )}
-        </Field>
+        </StoredValueField>
       );
     }
     if (holds(field) && clearing[field.name]) {
       return (
-        <Field key={field.name} label={label} help="The stored value is removed when you save." error={errorText}>
-          {(a11y) => (
-            <div className="flex items-center gap-2">
-              <input {...a11y} className={controlClass} value="(cleared on save)" readOnly aria-readonly="true" />
-              <Button variant="secondary" onClick={() => setClearing((c) => ({ ...c, [field.name]: false }))}>
-                Keep
-              </Button>
-            </div>
-          )}
-        </Field>
+        <StoredValueField key={field.name} label={label} help="The stored value is removed when you save." error={errorText} shown="(cleared on save)">
+          <Button variant="secondary" onClick={() => setClearing((c) => ({ ...c, [field.name]: false }))}>
+            Keep
+          </Button>
+        </StoredValueField>
       );
     }
     const common = {
@@ -274,5 +264,19 @@ export function CredentialForm({ services, initial }: { services: ServiceDescrip
         onCancel={leave}
       />
     </form>
+  );
+}
+
+/** A stored secret the form cannot show: a read-only stand-in for its value, and the buttons that act on it. */
+function StoredValueField({ label, help, error, shown, children }: { label: string; help: string; error: string | undefined; shown: string; children: ReactNode }) {
+  return (
+    <Field label={label} help={help} error={error}>
+      {(a11y) => (
+        <div className="flex items-center gap-2">
+          <input {...a11y} className={controlClass} value={shown} readOnly aria-readonly="true" />
+          {children}
+        </div>
+      )}
+    </Field>
   );
 }
