@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { acceptDriftItem, previewRevert, revertDriftItem } from "@/app/actions/resolve-drift";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -88,23 +88,37 @@ export function DriftItemCard({ baselineId, item, canEdit }: { baselineId: strin
           <Notice tone="error">{error}</Notice>
         </div>
       )}
-      <Dialog open={dialog?.kind === "accept"} title="Accept into the baseline?" onClose={() => setDialog(null)}>
+      <ItemDialog
+        open={dialog?.kind === "accept"}
+        title="Accept into the baseline?"
+        error={error}
+        onClose={() => setDialog(null)}
+        action={
+          <Button disabled={pending} onClick={() => run(() => acceptDriftItem(ids))}>
+            {pending ? "Accepting…" : "Accept change"}
+          </Button>
+        }
+      >
         <p>
           {item.kind === "complianceRegression"
             ? "The regression is acknowledged: checks stop reporting it while the system keeps failing since the same time."
             : "Reality becomes the desired state: a new baseline version records this change, and checks stop reporting it."}
         </p>
-        {error && <Notice tone="error">{error}</Notice>}
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={() => setDialog(null)}>
-            Cancel
-          </Button>
-          <Button disabled={pending} onClick={() => run(() => acceptDriftItem(ids))}>
-            {pending ? "Accepting…" : "Accept change"}
-          </Button>
-        </div>
-      </Dialog>
-      <Dialog open={dialog?.kind === "revert"} title="Revert to the baseline?" onClose={() => setDialog(null)}>
+      </ItemDialog>
+      <ItemDialog
+        open={dialog?.kind === "revert"}
+        title="Revert to the baseline?"
+        error={error}
+        onClose={() => setDialog(null)}
+        action={
+          dialog?.kind === "revert" &&
+          !dialog.plan.refusal && (
+            <Button variant="danger" disabled={pending} onClick={() => run(() => revertDriftItem(ids))}>
+              {pending ? "Reverting…" : "Send and revert"}
+            </Button>
+          )
+        }
+      >
         {dialog?.kind === "revert" && dialog.plan.refusal ? (
           <Notice tone="info">{dialog.plan.refusal}</Notice>
         ) : (
@@ -129,18 +143,23 @@ export function DriftItemCard({ baselineId, item, canEdit }: { baselineId: strin
             </div>
           )
         )}
-        {error && <Notice tone="error">{error}</Notice>}
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={() => setDialog(null)}>
-            Cancel
-          </Button>
-          {dialog?.kind === "revert" && !dialog.plan.refusal && (
-            <Button variant="danger" disabled={pending} onClick={() => run(() => revertDriftItem(ids))}>
-              {pending ? "Reverting…" : "Send and revert"}
-            </Button>
-          )}
-        </div>
-      </Dialog>
+      </ItemDialog>
     </li>
+  );
+}
+
+/** What accepting or reverting does, the error if it failed, then Cancel and the action. */
+function ItemDialog({ open, title, error, onClose, action, children }: { open: boolean; title: string; error: string | undefined; onClose: () => void; action: ReactNode; children: ReactNode }) {
+  return (
+    <Dialog open={open} title={title} onClose={onClose}>
+      {children}
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="flex justify-end gap-2 pt-2">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        {action}
+      </div>
+    </Dialog>
   );
 }
