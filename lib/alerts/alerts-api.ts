@@ -1,6 +1,7 @@
 // The shapes of /api/v1/alert-destinations and the delivery logs: query parameters the routes parse with, and the
 // responses the OpenAPI document describes.
 import { z } from "zod";
+import { recordStamps } from "@/lib/api/record-views";
 import { ALERT_FORMATS, ALERT_KINDS } from "./alert-kinds";
 
 const instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00Z" }).transform((value) => new Date(value));
@@ -22,10 +23,7 @@ export const destinationSchema = z.object({
   secretRotatedAt: z.string(),
   previousSecretUntil: z.string().nullable().describe("While set, the previous secret also signs (after a rotation)"),
   lastDelivery: z.object({ status: z.string(), at: z.string(), statusCode: z.number().int().nullable() }).nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+  ...recordStamps,
 });
 
 export const destinationWithSecretSchema = z.object({

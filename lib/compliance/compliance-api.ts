@@ -1,6 +1,7 @@
 // The shapes of /api/v1/monitors and /api/v1/compliance: query parameters the routes parse with, and the
 // responses the OpenAPI document describes.
 import { z } from "zod";
+import { recordStamps } from "@/lib/api/record-views";
 import { alertRuleSchema } from "./alert-rules";
 import { PAIR_STATES } from "./compliance-queries";
 import { SCHEDULE_KINDS } from "@/lib/schedules/schedule";
@@ -108,10 +109,7 @@ export const monitorSchema = z.object({
   enabled: z.boolean(),
   nextRunAt: nullableTime,
   lastSnapshot: snapshotSummarySchema.nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+  ...recordStamps,
 });
 
 export const runNowResponseSchema = z.object({
