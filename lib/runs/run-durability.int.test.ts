@@ -3,25 +3,20 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GuardContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { startSimulatorFixture } from "@/lib/testing/simulator-fixture";
-import type { Simulator } from "@/simulator/server";
+import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 import { executeNode } from "./execute-node";
 
-let sim: Simulator;
-let context: GuardContext;
-let credentialId: string;
-let close: () => Promise<void>;
+let fixture: SimulatorFixture;
 
 beforeAll(async () => {
-  ({ sim, context, credentialId, close } = await startSimulatorFixture());
-}, 60_000);
+  fixture = await startSimulatorFixture();
+});
 
 afterAll(async () => {
-  sim.setOptions({ latencyMs: 0 });
-  await close();
+  fixture.sim.setOptions({ latencyMs: 0 });
+  await fixture.close();
 });
 
 /** What a Postgres restart looks like to the app: every connection of this database is ended by the server. */
@@ -38,7 +33,7 @@ async function terminateConnections(): Promise<number> {
 }
 
 const create = (name: string) => ({
-  config: { integration_service: "jumpcloud", resource: "policy", operation: "create", parameters: { policyData: { name, template: "windows_security_baseline" } }, credential: { id: credentialId } },
+  config: { integration_service: "jumpcloud", resource: "policy", operation: "create", parameters: { policyData: { name, template: "windows_security_baseline" } }, credential: { id: fixture.credentialId } },
   input: undefined,
   via: "api" as const,
 });
@@ -46,30 +41,30 @@ const create = (name: string) => ({
 describe("runs survive the database dropping its connections mid-call", () => {
   it("a slow create whose database connections are terminated during the call returns its policy and records the run", async () => {
     const name = `durable-${randomBytes(3).toString("hex")}`;
-    sim.setOptions({ latencyMs: 1_500 });
-    const pending = executeNode(create(name), context);
+    fixture.sim.setOptions({ latencyMs: 1_500 });
+    const pending = executeNode(create(name), fixture.context);
     // Once the create is on its way, the run row exists already, as running.
-    await expect.poll(async () => (await db.run.findFirst({ where: { credentialId, status: "running" } }))?.id, { timeout: 10_000 }).toBeDefined();
+    await expect.poll(async () => (await db.run.findFirst({ where: { credentialId: fixture.credentialId, status: "running" } }))?.id, { timeout: 10_000 }).toBeDefined();
     expect(await terminateConnections()).toBeGreaterThan(0);
     const result = await pending;
-    sim.setOptions({ latencyMs: 0 });
+    fixture.sim.setOptions({ latencyMs: 0 });
     expect(result.items).toMatchObject([{ name }]);
     expect(result.meta.warnings.filter((warning) => warning.code === "runNotRecorded")).toEqual([]);
     expect(await db.run.findUniqueOrThrow({ where: { id: result.meta.runId } })).toMatchObject({ status: "success", itemCount: 1, operation: "create" });
-    expect(await db.auditEvent.count({ where: { action: "credential.used", actorId: context.user.id } })).toBeGreaterThan(0);
+    expect(await db.auditEvent.count({ where: { action: "credential.used", actorId: fixture.context.user.id } })).toBeGreaterThan(0);
   }, 60_000);
 
   it("a write cut off before its answer says it may have happened, and its run says so too", async () => {
     const name = `unknown-${randomBytes(3).toString("hex")}`;
-    sim.setOptions({ latencyMs: 5_000 });
+    fixture.sim.setOptions({ latencyMs: 5_000 });
     const controller = new AbortController();
-    const pending = executeNode({ ...create(name), signal: controller.signal }, context).catch((error: unknown) => error);
-    await expect.poll(async () => (await db.run.findFirst({ where: { credentialId, status: "running" } }))?.id, { timeout: 10_000 }).toBeDefined();
+    const pending = executeNode({ ...create(name), signal: controller.signal }, fixture.context).catch((error: unknown) => error);
+    await expect.poll(async () => (await db.run.findFirst({ where: { credentialId: fixture.credentialId, status: "running" } }))?.id, { timeout: 10_000 }).toBeDefined();
     // Cancelled while the run's requests are held at the simulator.
-    await expect.poll(() => sim.stats().inFlight, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => fixture.sim.stats().inFlight, { timeout: 10_000 }).toBeGreaterThan(0);
     controller.abort();
     const error = (await pending) as AppError;
-    sim.setOptions({ latencyMs: 0 });
+    fixture.sim.setOptions({ latencyMs: 0 });
     expect(error).toBeInstanceOf(AppError);
     expect(error.message).toContain("The policy create may have happened at JumpCloud before this failure: check before retrying.");
     expect(error.message).not.toMatch(/try again/i);
@@ -78,8 +73,8 @@ describe("runs survive the database dropping its connections mid-call", () => {
 
   it("a read that fails is not called unknown", async () => {
     const error = (await executeNode(
-      { config: { integration_service: "jumpcloud", resource: "policy", operation: "get", parameters: { policyId: "5f4d7c8e9a1b2c3d4e5f0000" }, credential: { id: credentialId } }, input: undefined, via: "api" },
-      context,
+      { config: { integration_service: "jumpcloud", resource: "policy", operation: "get", parameters: { policyId: "5f4d7c8e9a1b2c3d4e5f0000" }, credential: { id: fixture.credentialId } }, input: undefined, via: "api" },
+      fixture.context,
     ).catch((e: unknown) => e)) as AppError;
     expect(error.kind).toBe("policyNotFound");
     expect(error.message).not.toContain("may have happened");
