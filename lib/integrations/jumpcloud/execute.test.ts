@@ -127,6 +127,11 @@ describe("policy writes", () => {
       { id: "5ade0cfd1f24754c6c5dc9f6", name: "escrowToken", defaultValue: null, sensitive: true },
     ],
   };
+  /** The template's two plain values, as a policy body carries them. */
+  const values = (minimumPasswordLength: unknown, uacLevel: unknown) => [
+    { configFieldID: ID.field1, value: minimumPasswordLength, sensitive: false },
+    { configFieldID: ID.field2, value: uacLevel, sensitive: false },
+  ];
 
   it("creates from a template name, fills missing values from defaults keeping their JSON types", async () => {
     const { client, fetch } = harness((request) => {
@@ -139,15 +144,7 @@ describe("policy writes", () => {
       policyData: { name: "Security Compliance Policy", template: "windows_security_baseline", values: { uacLevel: "elevateWithoutPrompting" }, notes: "n" },
     });
     const post = fetch.calls.find((c) => c.method === "POST")!;
-    expect(JSON.parse(post.body!)).toEqual({
-      name: "Security Compliance Policy",
-      template: { id: ID.template },
-      values: [
-        { configFieldID: ID.field1, value: 14, sensitive: false },
-        { configFieldID: ID.field2, value: "elevateWithoutPrompting", sensitive: false },
-      ],
-      notes: "n",
-    });
+    expect(JSON.parse(post.body!)).toEqual({ name: "Security Compliance Policy", template: { id: ID.template }, values: values(14, "elevateWithoutPrompting"), notes: "n" });
     expect(post.headers["Content-Type"]).toBe("application/json");
     expect((result.items[0] as { id: string }).id).toBe(ID.policy);
     expect(fetch.calls.some((c) => c.path === "/api/v2/policytemplates?limit=100&skip=0&filter=name%3Aeq%3Awindows_security_baseline")).toBe(true);
@@ -192,24 +189,13 @@ describe("policy writes", () => {
       notes: "keep me",
       template: { id: ID.template, name: "windows_security_baseline" },
       configFields: template.configFields,
-      values: [
-        { configFieldID: ID.field1, value: 14, sensitive: false },
-        { configFieldID: ID.field2, value: "promptForConsentOnSecureDesktop", sensitive: false },
-      ],
+      values: values(14, "promptForConsentOnSecureDesktop"),
     };
     const { client, fetch } = harness((request) => (request.method === "GET" ? json(current) : json({ id: ID.policy, name: "New name" })));
     await client.run("policy", "update", { policyId: ID.policy, policyData: { name: "New name", values: { minimumPasswordLength: 20 } } });
     const put = fetch.calls.find((c) => c.method === "PUT")!;
     expect(put.path).toBe(`/api/v2/policies/${ID.policy}`);
-    expect(JSON.parse(put.body!)).toEqual({
-      name: "New name",
-      template: { id: ID.template },
-      values: [
-        { configFieldID: ID.field1, value: 20, sensitive: false },
-        { configFieldID: ID.field2, value: "promptForConsentOnSecureDesktop", sensitive: false },
-      ],
-      notes: "keep me",
-    });
+    expect(JSON.parse(put.body!)).toEqual({ name: "New name", template: { id: ID.template }, values: values(20, "promptForConsentOnSecureDesktop"), notes: "keep me" });
   });
 
   it("update refuses to change the template", async () => {
