@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition } from "react";
 import { acceptDriftItem, previewRevert, revertDriftItem } from "@/app/actions/resolve-drift";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -88,78 +88,59 @@ export function DriftItemCard({ baselineId, item, canEdit }: { baselineId: strin
           <Notice tone="error">{error}</Notice>
         </div>
       )}
-      <ItemDialog
-        open={dialog?.kind === "accept"}
-        title="Accept into the baseline?"
-        error={error}
-        onClose={() => setDialog(null)}
-        action={
-          <Button disabled={pending} onClick={() => run(() => acceptDriftItem(ids))}>
-            {pending ? "Accepting…" : "Accept change"}
-          </Button>
-        }
-      >
-        <p>
-          {item.kind === "complianceRegression"
-            ? "The regression is acknowledged: checks stop reporting it while the system keeps failing since the same time."
-            : "Reality becomes the desired state: a new baseline version records this change, and checks stop reporting it."}
-        </p>
-      </ItemDialog>
-      <ItemDialog
-        open={dialog?.kind === "revert"}
-        title="Revert to the baseline?"
-        error={error}
-        onClose={() => setDialog(null)}
-        action={
-          dialog?.kind === "revert" &&
-          !dialog.plan.refusal && (
-            <Button variant="danger" disabled={pending} onClick={() => run(() => revertDriftItem(ids))}>
-              {pending ? "Reverting…" : "Send and revert"}
-            </Button>
-          )
-        }
-      >
-        {dialog?.kind === "revert" && dialog.plan.refusal ? (
-          <Notice tone="info">{dialog.plan.refusal}</Notice>
+      <Dialog open={dialog !== null} title={dialog?.kind === "revert" ? "Revert to the baseline?" : "Accept into the baseline?"} onClose={() => setDialog(null)}>
+        {dialog?.kind === "revert" ? (
+          <RevertPlanView plan={dialog.plan} />
         ) : (
-          dialog?.kind === "revert" && (
-            <div className="space-y-2" data-testid="revert-plan">
-              <p>Planned from the current state; these requests will be sent through the baseline&apos;s credential:</p>
-              <ul className="list-disc pl-5" data-testid="revert-changes">
-                {dialog.plan.changes.map((change) => (
-                  <li key={change}>{change}</li>
-                ))}
-              </ul>
-              {dialog.plan.requests.map((request, j) => (
-                <div key={j} className="rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800" data-testid="revert-request">
-                  <div className="break-all">
-                    {request.method} {request.url}
-                  </div>
-                  {request.body !== undefined && <pre className="mt-1 whitespace-pre-wrap">{JSON.stringify(request.body, null, 2)}</pre>}
-                  <div className="mt-1 font-sans text-zinc-500">{request.purpose}</div>
-                </div>
-              ))}
-              {dialog.plan.requests.length === 0 && <p>Nothing to send: reality already matches the baseline here. Reverting resolves the item.</p>}
-            </div>
-          )
+          <p>
+            {item.kind === "complianceRegression"
+              ? "The regression is acknowledged: checks stop reporting it while the system keeps failing since the same time."
+              : "Reality becomes the desired state: a new baseline version records this change, and checks stop reporting it."}
+          </p>
         )}
-      </ItemDialog>
+        {error && <Notice tone="error">{error}</Notice>}
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={() => setDialog(null)}>
+            Cancel
+          </Button>
+          {dialog?.kind === "revert" ? (
+            !dialog.plan.refusal && (
+              <Button variant="danger" disabled={pending} onClick={() => run(() => revertDriftItem(ids))}>
+                {pending ? "Reverting…" : "Send and revert"}
+              </Button>
+            )
+          ) : (
+            <Button disabled={pending} onClick={() => run(() => acceptDriftItem(ids))}>
+              {pending ? "Accepting…" : "Accept change"}
+            </Button>
+          )}
+        </div>
+      </Dialog>
     </li>
   );
 }
 
-/** What accepting or reverting does, the error if it failed, then Cancel and the action. */
-function ItemDialog({ open, title, error, onClose, action, children }: { open: boolean; title: string; error: string | undefined; onClose: () => void; action: ReactNode; children: ReactNode }) {
+/** What reverting would send, or why it cannot. */
+function RevertPlanView({ plan }: { plan: RevertPlan }) {
+  if (plan.refusal) return <Notice tone="info">{plan.refusal}</Notice>;
   return (
-    <Dialog open={open} title={title} onClose={onClose}>
-      {children}
-      {error && <Notice tone="error">{error}</Notice>}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        {action}
-      </div>
-    </Dialog>
+    <div className="space-y-2" data-testid="revert-plan">
+      <p>Planned from the current state; these requests will be sent through the baseline&apos;s credential:</p>
+      <ul className="list-disc pl-5" data-testid="revert-changes">
+        {plan.changes.map((change) => (
+          <li key={change}>{change}</li>
+        ))}
+      </ul>
+      {plan.requests.map((request, j) => (
+        <div key={j} className="rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800" data-testid="revert-request">
+          <div className="break-all">
+            {request.method} {request.url}
+          </div>
+          {request.body !== undefined && <pre className="mt-1 whitespace-pre-wrap">{JSON.stringify(request.body, null, 2)}</pre>}
+          <div className="mt-1 font-sans text-zinc-500">{request.purpose}</div>
+        </div>
+      ))}
+      {plan.requests.length === 0 && <p>Nothing to send: reality already matches the baseline here. Reverting resolves the item.</p>}
+    </div>
   );
 }
