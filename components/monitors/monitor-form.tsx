@@ -73,6 +73,12 @@ export function MonitorForm({ initial, credentials }: { initial: MonitorFormValu
   const [pending, startTransition] = useTransition();
   const zones = useMemo(() => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"]), []);
   const set = <K extends keyof MonitorFormValues>(key: K, value: MonitorFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  /** A field's value, the server's refusal of it (under `errorPath` where the input nests it) and its change handler. */
+  const bound = (key: "name" | "credentialId" | "orgId" | "pattern" | "time" | "cron", errorPath: string = key) => ({
+    value: values[key],
+    error: errors[errorPath],
+    onChange: (event: { target: { value: string } }) => set(key, event.target.value),
+  });
   const editing = initial.id !== undefined;
   const formRef = useRef<HTMLFormElement>(null);
   // Tests (and impatient users) act only once the form can handle a submit.
@@ -105,8 +111,8 @@ export function MonitorForm({ initial, credentials }: { initial: MonitorFormValu
     >
       {message && <Notice tone="error" testId="monitor-form-error">{message}</Notice>}
       <Card className="space-y-4">
-        <TextField label="Name" required value={values.name} error={errors.name} onChange={(e) => set("name", e.target.value)} placeholder="Windows fleet" />
-        <SelectField label="Credential" required value={values.credentialId} error={errors.credentialId} onChange={(e) => set("credentialId", e.target.value)}>
+        <TextField label="Name" required {...bound("name")} placeholder="Windows fleet" />
+        <SelectField label="Credential" required {...bound("credentialId")}>
           <option value="">Choose a credential…</option>
           {credentials.map((credential) => (
             <option key={credential.id} value={credential.id} disabled={!credential.usable}>
@@ -117,9 +123,7 @@ export function MonitorForm({ initial, credentials }: { initial: MonitorFormValu
         </SelectField>
         <TextField
           label="Organization ID (optional)"
-          value={values.orgId}
-          error={errors.orgId}
-          onChange={(e) => set("orgId", e.target.value)}
+          {...bound("orgId")}
           placeholder="Empty: the credential's default organization"
           help="For multi-tenant admins: the organization whose policies this monitor watches."
         />
@@ -145,9 +149,7 @@ export function MonitorForm({ initial, credentials }: { initial: MonitorFormValu
         {values.scopeKind === "nameFilter" && (
           <TextField
             label="Name filter"
-            value={values.pattern}
-            error={errors["scope.pattern"]}
-            onChange={(e) => set("pattern", e.target.value)}
+            {...bound("pattern", "scope.pattern")}
             placeholder="Windows*"
             help="Case-insensitive; * matches any text, and without * the name only has to contain the filter."
           />
@@ -174,15 +176,11 @@ export function MonitorForm({ initial, credentials }: { initial: MonitorFormValu
           </datalist>
           {errors["schedule.timezone"] && <p className="text-xs font-medium text-red-600">{errors["schedule.timezone"]}</p>}
         </div>
-        {values.scheduleKind === "daily" && (
-          <TextField label="Time (HH:MM, 24-hour)" type="time" value={values.time} error={errors["schedule.time"]} onChange={(e) => set("time", e.target.value)} />
-        )}
+        {values.scheduleKind === "daily" && <TextField label="Time (HH:MM, 24-hour)" type="time" {...bound("time", "schedule.time")} />}
         {values.scheduleKind === "cron" && (
           <TextField
             label="Cron (minute hour day-of-month month day-of-week)"
-            value={values.cron}
-            error={errors["schedule.cron"]}
-            onChange={(e) => set("cron", e.target.value)}
+            {...bound("cron", "schedule.cron")}
             className="font-mono"
             help="Five fields; runs at most once a minute."
           />
