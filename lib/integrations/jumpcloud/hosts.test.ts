@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "@/lib/testing/thrown";
 import { normalizeOrigin, resolveEndpoints } from "./hosts";
 import { jumpcloudCredentialWarnings } from "./credentials";
 import { JumpCloudError, testHeadline, jumpcloudErrorKinds } from "./errors";
 
 describe("allowed custom hosts", () => {
   it("reads an origin in the forms people write it", () => {
-    expect(normalizeOrigin("http://127.0.0.1:4010")).toBe("http://127.0.0.1:4010");
-    expect(normalizeOrigin("http://127.0.0.1:4010/")).toBe("http://127.0.0.1:4010");
-    expect(normalizeOrigin("http://127.0.0.1:4010/api/v2")).toBe("http://127.0.0.1:4010");
-    expect(normalizeOrigin("http://127.0.0.1:4010/api/")).toBe("http://127.0.0.1:4010");
+    const local = "http://127.0.0.1:4010";
+    for (const written of [local, `${local}/`, `${local}/api/v2`, `${local}/api/`]) expect(normalizeOrigin(written), written).toBe(local);
     expect(normalizeOrigin("localhost:4010")).toBe("http://localhost:4010");
     expect(normalizeOrigin("jc-proxy.example.com")).toBe("https://jc-proxy.example.com");
     expect(normalizeOrigin(" HTTPS://JC.example.com:8443 ")).toBe("https://jc.example.com:8443");
@@ -30,14 +29,7 @@ describe("allowed custom hosts", () => {
   });
 
   it("names the cause and the setting that allows a host, not an unreachable host", () => {
-    let refusal: unknown;
-    try {
-      resolveEndpoints({ region: "us", baseUrl: "http://10.0.0.5:4010" }, []);
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(JumpCloudError);
-    const error = refusal as JumpCloudError;
+    const error = thrown(JumpCloudError, () => resolveEndpoints({ region: "us", baseUrl: "http://10.0.0.5:4010" }, []));
     expect(error.kind).toBe("hostNotAllowed");
     expect(error.message).toContain("The host http://10.0.0.5:4010 is not allowed: it is not on this server's list of allowed hosts");
     expect(testHeadline(error.kind, "apiKey")).toBe("Host not allowed");
