@@ -3,16 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "./test";
 import { anonymousContext, createToken, ownerId, withDb } from "./api-accounts";
+import { findExample } from "../lib/nodes/examples";
 import { createSimulatorCredential } from "./credentials";
 import { setSimulatorOptions, simulatorInfo } from "./simulator";
 
-const GUIDE_CREATE = {
-  integration_service: "jumpcloud",
-  resource: "policy",
-  operation: "create",
-  parameters: { policyData: { name: "{{compliance.environment}} {{compliance.type}} - {{compliance.department}}", template: "{{policy_template}}" } },
-};
-const GUIDE_INPUT = { compliance: { type: "Security Baseline", environment: "Production", department: "Engineering" }, policy_template: "windows_security_baseline" };
+// The guide's templated policy create, with the input its templates read.
+const { config: GUIDE_CREATE, input: GUIDE_INPUT } = findExample("create-policy-with-templates")!;
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 type ErrorBody = { error: { kind: string; message: string; path?: string } };

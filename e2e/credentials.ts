@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
-import { SIMULATOR_ORIGIN } from "../playwright.config";
+import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
+import { simulatorInfo, type SimulatorInfo } from "./simulator";
+import { test } from "./test";
 
 /** Opens Add New Credential and waits until the form is interactive. */
 export async function openNewCredentialForm(page: Page): Promise<void> {
@@ -30,4 +32,22 @@ export async function createSimulatorCredential(page: Page, options: { name: str
 export async function ensureSimulatorCredential(page: Page, options: { name: string; apiKey: string }): Promise<void> {
   await page.goto("/credentials");
   if ((await page.getByTestId(`credential-row-${options.name}`).count()) === 0) await createSimulatorCredential(page, options);
+}
+
+/**
+ * A spec file's simulator credential, made (or found) in a beforeAll this registers; returns the simulator's facts,
+ * readable once that hook has run.
+ */
+export function simulatorCredential(name: string): () => SimulatorInfo {
+  let info: SimulatorInfo | undefined;
+  test.beforeAll(async ({ browser }) => {
+    info = await simulatorInfo();
+    const page = await browser.newPage({ storageState: OWNER_STATE });
+    await ensureSimulatorCredential(page, { name, apiKey: info.keys.singleOrg });
+    await page.close();
+  });
+  return () => {
+    if (!info) throw new Error("the simulator credential's beforeAll has not run");
+    return info;
+  };
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "./test";
 import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
+import { findExample } from "../lib/nodes/examples";
 import { createUser } from "./api-accounts";
 import { ensureSimulatorCredential } from "./credentials";
 import { signIn } from "./sign-in";
@@ -8,6 +9,8 @@ import { resetSimulator, simulatorInfo, type SimulatorInfo } from "./simulator";
 const CREDENTIAL = "Builder Simulator";
 const GUIDE_POLICY_ID = "5f4d7c8e9a1b2c3d4e5f6789";
 const GUIDE_SYSTEM_ID = "5a1b2c3d4e5f67890abcdef1";
+/** The guide's compliance example: the organization's failing results, newest first. */
+const ORGANIZATION_FAILURES = findExample("automated-compliance-monitoring")!.config;
 
 let sim: SimulatorInfo;
 /** Real ids read from the simulator, substituted into the guide's JSON (its shape stays as written). */
@@ -102,13 +105,7 @@ test.describe.serial("node builder: the guide's examples", () => {
 
   test("policy create with template variables resolves the guide's name, and a missing variable is named where it is used", async ({ page }) => {
     await openNew(page);
-    const config = {
-      integration_service: "jumpcloud",
-      resource: "policy",
-      operation: "create",
-      parameters: { policyData: { name: "{{compliance.environment}} {{compliance.type}} - {{compliance.department}}", template: "{{policy_template}}" } },
-    };
-    const input = { compliance: { type: "Security Baseline", environment: "Production", department: "Engineering" }, policy_template: "windows_security_baseline" };
+    const { config, input } = findExample("create-policy-with-templates")!;
     await importConfig(page, config, input);
     await expect(param(page, "policyData.name")).toContainText("Production Security Baseline - Engineering");
     await expect(param(page, "policyData.template")).toContainText("windows_security_baseline");
@@ -120,7 +117,7 @@ test.describe.serial("node builder: the guide's examples", () => {
 
     // Without policy_template in the input the preview names the variable and the parameter, and the change is
     // not offered for confirmation while the preview shows it cannot run.
-    await importConfig(page, config, { compliance: input.compliance });
+    await importConfig(page, config, { compliance: input!.compliance });
     await expect(page.getByTestId("live-preview")).toContainText("policy_template");
     await expect(page.getByTestId("plan-error")).toBeVisible();
     await page.getByRole("button", { name: "Run node" }).click();
@@ -217,12 +214,7 @@ test.describe.serial("node builder: the guide's examples", () => {
 
   test("organization results with status:ne:success sorted by -timestamp", async ({ page }) => {
     await openNew(page);
-    await importConfig(page, {
-      integration_service: "jumpcloud",
-      resource: "policyResult",
-      operation: "listForOrganization",
-      parameters: { options: { filter: ["status:ne:success"], sort: ["-timestamp"] } },
-    });
+    await importConfig(page, ORGANIZATION_FAILURES);
     await expect(page.getByLabel("Sort 1 direction")).toHaveValue("desc");
     await run(page);
     const items = await expectSuccess(page, 1);
@@ -232,12 +224,7 @@ test.describe.serial("node builder: the guide's examples", () => {
 
   test("the compliance example's warnings: a one-click fix in the preview, beside the run's result, and on the run record", async ({ page }) => {
     await openNew(page);
-    await importConfig(page, {
-      integration_service: "jumpcloud",
-      resource: "policyResult",
-      operation: "listForOrganization",
-      parameters: { options: { filter: ["status:ne:success"], sort: ["-timestamp"] } },
-    });
+    await importConfig(page, ORGANIZATION_FAILURES);
     await expect(page.getByTestId("plan-notes")).toContainText("the first 10 records");
     await run(page);
     const warnings = page.getByTestId("run-warnings");

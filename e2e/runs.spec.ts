@@ -1,17 +1,8 @@
 import { expect, test, type Page } from "./test";
-import { OWNER_STATE } from "../playwright.config";
-import { ensureSimulatorCredential } from "./credentials";
-import { simulatorInfo, type SimulatorInfo } from "./simulator";
+import { simulatorCredential } from "./credentials";
 
 const CREDENTIAL = "Runs Simulator";
-let sim: SimulatorInfo;
-
-test.beforeAll(async ({ browser }) => {
-  sim = await simulatorInfo();
-  const page = await browser.newPage({ storageState: OWNER_STATE });
-  await ensureSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
-  await page.close();
-});
+const sim = simulatorCredential(CREDENTIAL);
 
 async function runInBuilder(page: Page, config: unknown, name?: string) {
   await page.goto("/node-builder/new");
@@ -78,7 +69,7 @@ test.describe.serial("runs", () => {
     await expect(page.getByTestId("run-field-what-to-do")).toHaveText("Verify the policy ID is correct. You can find policy IDs by listing all policies first.");
     await expect(page.getByRole("heading", { name: "Inline config" })).toBeVisible();
     await expect(page.getByTestId("run-field-node")).toHaveText("Inline config");
-    for (const body of bodies) expect(body).not.toContain(sim.keys.singleOrg);
+    for (const body of bodies) expect(body).not.toContain(sim().keys.singleOrg);
   });
 
   test("the list pages newest first", async ({ page }) => {

@@ -17,6 +17,14 @@ async function browserSession(browser: Browser, user: TestUser): Promise<Browser
   return context;
 }
 
+/** A new user signed in twice: over HTTP elsewhere, and in this browser (on its first page). */
+async function signedInTwice(browser: Browser, baseURL: string, role: Parameters<typeof createUser>[0], label: string) {
+  const user = await createUser(role, label);
+  const elsewhere = await signedInContext(baseURL, user);
+  const context = await browserSession(browser, user);
+  return { user, elsewhere, context, page: context.pages()[0]! };
+}
+
 /** An HTTP client holding only a copy of the context's session cookie: what a thief would have. */
 async function copyOfCookie(context: BrowserContext, baseURL: string) {
   const cookie = (await context.cookies()).find((c) => c.name.includes("session-token"))!;
@@ -67,10 +75,7 @@ test("Auth.js's own sign-out route ends the session too, not only the cookie", a
 });
 
 test("changing the password ends the other sessions and keeps this one", async ({ browser, baseURL }) => {
-  const user = await createUser("editor", "password-change");
-  const elsewhere = await signedInContext(baseURL!, user);
-  const context = await browserSession(browser, user);
-  const page = context.pages()[0]!;
+  const { user, elsewhere, context, page } = await signedInTwice(browser, baseURL!, "editor", "password-change");
   await page.goto("/change-password");
   await page.getByLabel("Current password").fill(user.password);
   await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase 9");
@@ -102,10 +107,7 @@ test("the password form states the rule and refuses a common password however lo
 });
 
 test("Sign out everywhere (Settings) ends every session, this one included", async ({ browser, baseURL }) => {
-  const user = await createUser("viewer", "everywhere");
-  const elsewhere = await signedInContext(baseURL!, user);
-  const context = await browserSession(browser, user);
-  const page = context.pages()[0]!;
+  const { user, elsewhere, context, page } = await signedInTwice(browser, baseURL!, "viewer", "everywhere");
   await page.goto("/settings");
   await page.waitForLoadState("networkidle");
   page.on("dialog", (dialog) => void dialog.accept());

@@ -1,12 +1,8 @@
 import { SIMULATOR_ORIGIN } from "../playwright.config";
+import type { Simulator } from "../simulator/server";
 
-export interface SimulatorInfo {
-  origin: string;
-  keys: { singleOrg: string; multiOrg: string; readOnly: string; revoked: string };
-  orgs: Array<{ id: string; name: string }>;
-  serviceAccount: { clientId: string; clientSecret: string; orgId: string };
-  systems: Array<{ id: string; hostname: string; orgId: string; privateKeyPem: string }>;
-}
+/** What GET /__simulator/info answers: the simulator's fixed test facts. */
+export type SimulatorInfo = Pick<Simulator, "origin" | "keys" | "orgs" | "serviceAccount" | "systems">;
 
 /** The simulator's fixed test facts (keys, orgs, System Context systems with their private keys). */
 export async function simulatorInfo(): Promise<SimulatorInfo> {

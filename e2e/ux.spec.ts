@@ -1,24 +1,16 @@
 // What a user notices while editing (issue 12, items 1-4 and 7-10, 16): nothing they typed is lost or hidden,
 // messages speak the user's words, confirmations name what they change, dialogs behave like dialogs.
-import { OWNER_STATE, SIMULATOR_ORIGIN } from "../playwright.config";
+import { SIMULATOR_ORIGIN } from "../playwright.config";
 import { OWNER } from "./accounts";
 import { createUser, signedInContext } from "./api-accounts";
-import { ensureSimulatorCredential, openNewCredentialForm } from "./credentials";
-import { simulatorInfo, type SimulatorInfo } from "./simulator";
+import { openNewCredentialForm, simulatorCredential } from "./credentials";
 import { expect, test, type Page } from "./test";
 
 const CREDENTIAL = "UX Simulator";
-let sim: SimulatorInfo;
-
-test.beforeAll(async ({ browser }) => {
-  sim = await simulatorInfo();
-  const page = await browser.newPage({ storageState: OWNER_STATE });
-  await ensureSimulatorCredential(page, { name: CREDENTIAL, apiKey: sim.keys.singleOrg });
-  await page.close();
-});
+const sim = simulatorCredential(CREDENTIAL);
 
 async function simulatorPolicy(): Promise<{ id: string; name: string }> {
-  const response = await fetch(`${SIMULATOR_ORIGIN}/api/v2/policies?limit=1&sort=name`, { headers: { "x-api-key": sim.keys.singleOrg, accept: "application/json" } });
+  const response = await fetch(`${SIMULATOR_ORIGIN}/api/v2/policies?limit=1&sort=name`, { headers: { "x-api-key": sim().keys.singleOrg, accept: "application/json" } });
   return ((await response.json()) as Array<{ id: string; name: string }>)[0]!;
 }
 
@@ -47,7 +39,7 @@ test("a wrong password keeps the email and puts the cursor in the password field
 
 test("credential form: the connection section stays open while the URL is cleared, and Test Connection needs no name", async ({ page }) => {
   await apiKeyForm(page);
-  await page.getByLabel("API Key", { exact: true }).fill(sim.keys.singleOrg);
+  await page.getByLabel("API Key", { exact: true }).fill(sim().keys.singleOrg);
   const baseUrl = page.getByLabel("Custom Base URL (optional)");
   await baseUrl.fill("http://127.0.0.1");
   await baseUrl.fill("");
@@ -64,7 +56,7 @@ test("credential form: the connection section stays open while the URL is cleare
 
 test("credential form: a host outside the allow-list is named as such, with the setting that allows it", async ({ page }) => {
   await apiKeyForm(page);
-  await page.getByLabel("API Key", { exact: true }).fill(sim.keys.singleOrg);
+  await page.getByLabel("API Key", { exact: true }).fill(sim().keys.singleOrg);
   await page.getByLabel("Custom Base URL (optional)").fill("http://127.0.0.1:9/api/v2");
   await page.getByRole("button", { name: "Test Connection" }).click();
   const outcome = page.getByTestId("test-outcome");
@@ -85,7 +77,7 @@ test("credential form speaks the user's words: no parameter paths, field keys or
   // The malformed key below is refused by the test route (4xx), as it should be.
   failures.allow({ url: "/api/credentials/test" });
   await apiKeyForm(page);
-  await page.getByLabel("API Key", { exact: true }).fill(sim.keys.multiOrg);
+  await page.getByLabel("API Key", { exact: true }).fill(sim().keys.multiOrg);
   await page.getByLabel("Custom Base URL (optional)").fill(SIMULATOR_ORIGIN);
   await page.getByRole("button", { name: "Test Connection" }).click();
   const outcome = page.getByTestId("test-outcome");
@@ -113,7 +105,7 @@ test("a System Context credential with a stored date and signature warns at save
   await openNewCredentialForm(page);
   await page.getByLabel("Name", { exact: true }).fill("Stored signature device");
   await page.getByRole("radio", { name: /System Context/ }).check();
-  await page.getByLabel("System ID", { exact: true }).fill(sim.systems[0]!.id);
+  await page.getByLabel("System ID", { exact: true }).fill(sim().systems[0]!.id);
   await page.getByLabel("System Date (optional)").fill(new Date().toUTCString());
   await page.getByLabel("System Signature (optional)").fill("c2lnbmF0dXJlLW9mLXRoZS1kYXRl");
   await page.getByRole("button", { name: "Save" }).click();
