@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordSnapshot, type Observation } from "@/lib/compliance/record-snapshot";
 import { raiseSnapshotAlerts } from "@/lib/compliance/snapshot-alerts";
+import { failAbandonedSnapshot } from "@/lib/compliance/snapshot-queue";
 import { createTestMonitor, queueSnapshotRow } from "@/lib/compliance/testing/compliance-fixtures";
 import { startSimulatorFixture, type SimulatorFixture } from "@/lib/testing/simulator-fixture";
 import { sqlPool } from "@/lib/database/sql-pool";
@@ -185,20 +186,25 @@ describe("delivery", () => {
 });
 
 describe("alerts from snapshots", () => {
-  it("raise newly failing and recovered pairs as one batched alert each, and a rate or failure only when the monitor crosses into it", async () => {
-    const { destination: dest } = await destination();
-    const monitor = await createTestMonitor(fixture, {
-      alertRules: [{ type: "newFailures", atLeast: 1 }, { type: "recovered" }, { type: "complianceBelow", percent: 90 }, { type: "snapshotFailed" }],
-    });
+  /** A monitor with `alertRules` whose snapshots are recorded a second apart, their alerts raised as the worker does. */
+  async function monitorWithSnapshots(alertRules: Array<Record<string, unknown>>) {
+    const monitor = await createTestMonitor(fixture, { alertRules });
     const rules = (await db.monitor.findUniqueOrThrow({ where: { id: monitor.id } })).alertRules as unknown as Observation["alertRules"];
     const policies = [{ id: "p1", name: "Disk encryption" }];
     let clock = Date.now() - 60_000;
+    const nextInstant = () => new Date((clock += 1000));
     const snapshot = async (pairs: Observation["pairs"], failure?: Observation["failure"]) => {
-      const at = new Date((clock += 1000));
+      const at = nextInstant();
       const row = await queueSnapshotRow(monitor.id, at);
       await recordSnapshot({ snapshotId: row.id, monitorId: monitor.id, observedAt: at, policies, pairs, failedPolicies: [], requests: 1, pages: 1, durationMs: 5, alertRules: rules, ...(failure ? { failure } : {}) });
       return { id: row.id, queued: await raiseSnapshotAlerts(row.id) };
     };
+    return { monitor, snapshot, nextInstant };
+  }
+
+  it("raise newly failing and recovered pairs as one batched alert each, and a rate or failure only when the monitor crosses into it", async () => {
+    const { destination: dest } = await destination();
+    const { monitor, snapshot } = await monitorWithSnapshots([{ type: "newFailures", atLeast: 1 }, { type: "recovered" }, { type: "complianceBelow", percent: 90 }, { type: "snapshotFailed" }]);
     const systems = Array.from({ length: 60 }, (_, i) => `sys${String(i).padStart(2, "0")}`);
     const all = (state: "passing" | "failing", failingUpTo = systems.length) =>
       systems.map((systemId, i) => ({ policyId: "p1", systemId, state: i < failingUpTo ? state : ("passing" as const), detail: "exit 1" }));
@@ -232,5 +238,28 @@ describe("alerts from snapshots", () => {
     expect(back.queued).toBe(1);
     expect((await deliveriesOf(dest.id)).at(-1)).toMatchObject({ kind: "compliance.recovered", title: `${monitor.name}: 50 failing pair(s) recovered` });
     expect(await kinds()).toEqual(["compliance.newFailures", "compliance.rateBelow", "compliance.monitorFailed", "compliance.recovered"]);
+  });
+
+  it("a snapshot job that failed every retry raises the monitor's failure alert once, and later failures still alert", async () => {
+    const { destination: dest } = await destination();
+    const { monitor, snapshot, nextInstant } = await monitorWithSnapshots([{ type: "snapshotFailed" }]);
+    const passing = [{ policyId: "p1", systemId: "sys1", state: "passing" as const }];
+    const kinds = async () => (await deliveriesOf(dest.id)).map((d) => d.kind);
+    await snapshot(passing);
+
+    // What the worker does with pg-boss's dead letter after the last retry.
+    const abandoned = await queueSnapshotRow(monitor.id, nextInstant());
+    await failAbandonedSnapshot(abandoned.id, "connection terminated unexpectedly");
+    expect(await db.complianceSnapshot.findUniqueOrThrow({ where: { id: abandoned.id } })).toMatchObject({ status: "failed", errorKind: "jobFailed" });
+    const [alert] = await deliveriesOf(dest.id);
+    expect(alert).toMatchObject({ kind: "compliance.monitorFailed", title: `${monitor.name}: snapshot failed` });
+    expect(alert!.body).toContain("failed on every retry: connection terminated unexpectedly");
+    await failAbandonedSnapshot(abandoned.id, "connection terminated unexpectedly");
+    expect(await kinds()).toEqual(["compliance.monitorFailed"]);
+
+    // Working again, then failing: the given-up snapshot is history, not the monitor's latest state.
+    await snapshot(passing);
+    expect((await snapshot([], { kind: "authFailed", message: "The API key was rejected." })).queued).toBe(1);
+    expect(await kinds()).toEqual(["compliance.monitorFailed", "compliance.monitorFailed"]);
   });
 });

@@ -5,7 +5,7 @@ import "server-only";
 import type pg from "pg";
 import { sqlPool } from "@/lib/database/sql-pool";
 import type { ObservedState } from "@/lib/integrations/compliance-contract";
-import { matchAlertRules, type AlertMatch, type AlertRule, type SnapshotOutcome } from "./alert-rules";
+import { alertRulesSchema, matchAlertRules, type AlertMatch, type AlertRule, type SnapshotOutcome } from "./alert-rules";
 
 export const FINAL_STATUSES = ["success", "partial", "failed", "superseded"] as const;
 export type SnapshotStatus = "queued" | "running" | (typeof FINAL_STATUSES)[number];
@@ -116,7 +116,10 @@ function summaryMessage(observation: Observation): { errorKind: string | null; e
   };
 }
 
-/** The monitor's last finished snapshot, and the rate of the last one that had one, for edge-triggered rules. */
+/**
+ * The monitor's last finished snapshot, and the rate of the last one that had one, for edge-triggered rules. A
+ * snapshot whose job died on every retry observed nothing: it stands at the instant it was scheduled for.
+ */
 async function previousOutcome(client: pg.PoolClient, monitorId: string, snapshotId: string): Promise<SnapshotOutcome["previous"]> {
   const rows = await client.query<{ status: "success" | "partial" | "failed"; rate: number | null }>(
     `SELECT s.status,
@@ -125,10 +128,33 @@ async function previousOutcome(client: pg.PoolClient, monitorId: string, snapsho
         ORDER BY r."observedAt" DESC LIMIT 1)::float8 AS rate
      FROM "ComplianceSnapshot" s
      WHERE s."monitorId" = $1 AND s.id <> $2 AND s.status IN ('success', 'partial', 'failed')
-     ORDER BY s."observedAt" DESC LIMIT 1`,
+     ORDER BY coalesce(s."observedAt", s."scheduledFor") DESC LIMIT 1`,
     [monitorId, snapshotId],
   );
   return rows.rows[0] ?? null;
+}
+
+/**
+ * A snapshot whose job failed on every retry: `failed` with the last error instead of left running, and the monitor's
+ * snapshotFailed rule met as for any failed snapshot (once, when the monitor crosses into failing). False when the
+ * snapshot was already final, so its alerts are raised once.
+ */
+export async function recordAbandonedSnapshot(snapshotId: string, errorMessage: string): Promise<boolean> {
+  return inTransaction(async (client) => {
+    const failed = await client.query<{ monitorId: string; alertRules: unknown }>(
+      `UPDATE "ComplianceSnapshot" s SET status = 'failed', "finishedAt" = now(), "errorKind" = 'jobFailed', "errorMessage" = $2
+       FROM "Monitor" m WHERE s.id = $1 AND s.status IN ('queued', 'running') AND m.id = s."monitorId"
+       RETURNING s."monitorId" AS "monitorId", m."alertRules" AS "alertRules"`,
+      [snapshotId, errorMessage.slice(0, 1000)],
+    );
+    const row = failed.rows[0];
+    if (!row) return false;
+    const previous = await previousOutcome(client, row.monitorId, snapshotId);
+    const outcome = { status: "failed" as const, passing: 0, failing: 0, pending: 0, unknown: 0, newFailures: 0, previous };
+    const alerts = matchAlertRules(alertRulesSchema.catch([]).parse(row.alertRules), outcome);
+    if (alerts.length > 0) await client.query(`UPDATE "ComplianceSnapshot" SET alerts = $2 WHERE id = $1`, [snapshotId, JSON.stringify(alerts)]);
+    return true;
+  });
 }
 
 async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -65,7 +65,8 @@ function pairLines(pairs: ChangedPair[], total: number): string {
 /** Raises the alerts of a finished snapshot; returns how many deliveries were queued (0 when all were sent before). */
 export async function raiseSnapshotAlerts(snapshotId: string): Promise<number> {
   const snapshot = await db.complianceSnapshot.findUnique({ where: { id: snapshotId }, include: { monitor: { select: { id: true, name: true } } } });
-  if (!snapshot || !snapshot.observedAt || !Array.isArray(snapshot.alerts)) return 0;
+  // A snapshot given up after every retry observed nothing: it has no observedAt, only its failure to tell.
+  if (!snapshot || !Array.isArray(snapshot.alerts)) return 0;
   const { monitor, observedAt } = snapshot;
   const source = { type: "monitor" as const, id: monitor.id, name: monitor.name };
   const rate = snapshot.passing + snapshot.failing + snapshot.pending === 0 ? null : (snapshot.passing / (snapshot.passing + snapshot.failing + snapshot.pending)) * 100;
@@ -73,7 +74,7 @@ export async function raiseSnapshotAlerts(snapshotId: string): Promise<number> {
     monitorId: monitor.id,
     monitorName: monitor.name,
     snapshotId,
-    observedAt: observedAt.toISOString(),
+    observedAt: observedAt?.toISOString() ?? null,
     status: snapshot.status,
     complianceRate: rate === null ? null : Math.round(rate * 10) / 10,
     counts: { passing: snapshot.passing, failing: snapshot.failing, pending: snapshot.pending, unknown: snapshot.unknown },
@@ -90,7 +91,7 @@ export async function raiseSnapshotAlerts(snapshotId: string): Promise<number> {
     if (rule.type === "newFailures" || rule.type === "recovered") {
       const failing = rule.type === "newFailures";
       const total = typeof match.count === "number" ? match.count : 0;
-      const pairs = await changedPairs(monitor.id, observedAt, rule.type);
+      const pairs = observedAt ? await changedPairs(monitor.id, observedAt, rule.type) : [];
       const count = Math.max(total, pairs.length);
       event = {
         title: failing ? `${monitor.name}: ${count} pair(s) started failing` : `${monitor.name}: ${count} failing pair(s) recovered`,

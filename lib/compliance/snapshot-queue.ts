@@ -7,6 +7,8 @@ import { jobClient, QUEUES } from "@/lib/jobs/boss";
 import { jobIdFor } from "@/lib/jobs/job-id";
 import { AppError } from "@/lib/errors/app-error";
 import { latestOccurrence } from "@/lib/schedules/schedule";
+import { recordAbandonedSnapshot } from "./record-snapshot";
+import { raiseSnapshotAlerts } from "./snapshot-alerts";
 
 /** A queued snapshot whose job has not started within this long is given up (no worker is running). */
 const QUEUED_GIVE_UP_MS = 24 * 3_600_000;
@@ -65,10 +67,10 @@ export async function requestSnapshot(monitorId: string, actor: { id: string; na
   return result;
 }
 
-/** A snapshot job that failed all its retries: its snapshot says so, with the last error, instead of staying "running". */
+/**
+ * A snapshot job that failed all its retries: its snapshot says so, with the last error, instead of staying "running",
+ * and a monitor that alerts on failed snapshots alerts on this one too.
+ */
 export async function failAbandonedSnapshot(snapshotId: string, lastError: string): Promise<void> {
-  await db.complianceSnapshot.updateMany({
-    where: { id: snapshotId, status: { in: ["queued", "running"] } },
-    data: { status: "failed", finishedAt: new Date(), errorKind: "jobFailed", errorMessage: `The snapshot job failed on every retry: ${lastError}`.slice(0, 1000) },
-  });
+  if (await recordAbandonedSnapshot(snapshotId, `The snapshot job failed on every retry: ${lastError}`)) await raiseSnapshotAlerts(snapshotId);
 }
