@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4100);
 export const OWNER_STATE = "test-results/.auth/owner.json";
+/** The records and viewer session the page walk uses (e2e/pages.setup.ts). */
+export const PAGES_STATE = "test-results/.auth/pages.json";
 /** The JumpCloud simulator the app may reach in these tests (and no other custom host). */
 export const SIMULATOR_ORIGIN = `http://127.0.0.1:${SIMULATOR_PORT}`;
 /** The alert tests' webhook receiver (e2e/alerts.spec.ts): the one plain-HTTP, loopback origin alerts may go to. */
@@ -42,7 +44,8 @@ export default defineConfig({
   },
   projects: [
     { name: "owner-setup", testMatch: /owner-setup\.setup\.ts/ },
-    { name: "side-by-side", dependencies: ["owner-setup"], testMatch: SHARED_SPECS, use: { storageState: OWNER_STATE } },
+    { name: "pages-setup", dependencies: ["owner-setup"], testMatch: /pages\.setup\.ts/, use: { storageState: OWNER_STATE } },
+    { name: "side-by-side", dependencies: ["pages-setup"], testMatch: SHARED_SPECS, use: { storageState: OWNER_STATE } },
     // Files that change what every other file sees (simulator faults, latency, churn or reseeding, the per-IP sign-in
     // lockout, dropped database connections) or that count every row of a table: alone, one at a time.
     { name: "one-at-a-time", dependencies: ["side-by-side"], testMatch: /\.spec\.ts/, testIgnore: SHARED_SPECS, workers: 1, use: { storageState: OWNER_STATE } },

@@ -1,17 +1,20 @@
 // Every page, walked once: no serious or critical accessibility violation (axe-core, WCAG 2.1 A/AA and best
 // practices) signed out, as owner in the light and dark themes and as viewer; and at 390 px (a phone) nothing is
 // wider than the screen. A few pages a test, in one browser context, so its cache serves the shared scripts.
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { OWNER_STATE } from "../playwright.config";
+import { OWNER_STATE, PAGES_STATE } from "../playwright.config";
 import { createUser, signedInContext, withDb } from "./api-accounts";
-import { appPages, settle, type AppPages } from "./app-pages";
+import { settle, type AppPages } from "./app-pages";
 import { expect, test, type Browser, type Page } from "./test";
+
+// The groups below are independent: they spread over both workers.
+test.describe.configure({ mode: "parallel" });
 
 let pages: AppPages;
 
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  pages = await appPages(browser, test.info().project.use.baseURL!);
+test.beforeAll(() => {
+  pages = JSON.parse(readFileSync(PAGES_STATE, "utf8")) as AppPages;
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {
