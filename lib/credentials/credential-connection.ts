@@ -8,6 +8,7 @@ import { CredentialError } from "./credential-errors";
 import { requireService, splitFields, validateFields } from "./credential-fields";
 import type { CredentialTest } from "./credential-input";
 import { findSealedCredential, mergeWithStored, openSecrets, readSealedCredential, type CredentialLookup } from "./credential-store";
+import { RunBudget } from "@/lib/request-budget/run-budget";
 import { sharedRequestBudget } from "@/lib/request-budget/shared-budget";
 import { allowedOrigins } from "./outbound-allow-list";
 import { OUTBOUND_USER_AGENT } from "./outbound-user-agent";
@@ -119,13 +120,21 @@ export async function testFormValues(form: CredentialTest, context: GuardContext
 export async function clientForCredential(
   which: string | CredentialLookup,
   options: Omit<ClientOptions, "auth" | "connection" | "allowedOrigins"> = {},
-): Promise<{ client: IntegrationClient; integration: IntegrationDefinition; credential: { id: string; name: string; authType: string; settings: Record<string, string> } }> {
+): Promise<{
+  client: IntegrationClient;
+  integration: IntegrationDefinition;
+  credential: { id: string; name: string; authType: string; settings: Record<string, string> };
+  /** The client's budget: a run draws its first slot ahead, beside its record (run-budget.ts). */
+  budget: RunBudget;
+}> {
   const row = await readSealedCredential(typeof which === "string" ? { id: which } : which);
   if (!row) throw new CredentialError("notFound", "The node's credential no longer exists. Choose another credential.");
   const service = requireService(row.service);
   const { auth, connection } = validateFields(service, row.authType, { ...row.settings, ...openSecrets(row) });
+  const budget = new RunBudget(sharedRequestBudget(row.id));
   return {
-    client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, rateLimit: sharedRequestBudget(row.id), ...options, auth, connection, allowedOrigins: allowedOrigins() }),
+    client: service.createClient({ userAgent: OUTBOUND_USER_AGENT, rateLimit: budget, ...options, auth, connection, allowedOrigins: allowedOrigins() }),
+    budget,
     integration: service,
     credential: { id: row.id, name: row.name, authType: row.authType, settings: row.settings as Record<string, string> },
   };

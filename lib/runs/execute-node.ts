@@ -142,13 +142,12 @@ export async function executeNode(request: ExecuteNodeRequest, { user, ip }: Gua
 
   // Recorded before the call (with the audit of the credential's use, in the same statement): a run whose database
   // or process is lost mid-call still shows that it started. A database that is down here stops the run before
-  // anything is sent, so "try again" is then the right answer.
-  const runId = await startRun(start, {
-    action: AUDIT_ACTIONS.credentialUsed,
-    target: credential.name,
-    metadata: { resource: config.resource, operation: config.operation, via: request.via },
-    ip,
-  });
+  // anything is sent, so "try again" is then the right answer. The first request's budget slot is drawn meanwhile
+  // (a refused draw is reported by the call that takes it).
+  const [runId] = await Promise.all([
+    startRun(start, { action: AUDIT_ACTIONS.credentialUsed, target: credential.name, metadata: { resource: config.resource, operation: config.operation, via: request.via }, ip }),
+    opened.budget.drawAhead(request.signal).catch(() => {}),
+  ]);
   let result: Awaited<ReturnType<typeof prepared.run>>;
   try {
     result = await prepared.run(client, request.signal);
