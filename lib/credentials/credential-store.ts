@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
 import { open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 import { queryAgainOnLostConnection } from "@/lib/database/sql-pool";
-import { isUniqueViolation } from "@/lib/database/unique-violation";
+import { refusingUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appKeyring } from "./app-keyring";
@@ -159,8 +159,8 @@ export async function createCredential(form: CredentialForm, { user, ip }: Guard
   // The form's Test Connection of exactly these values becomes the new credential's status.
   const tested = readTestReceipt(form.testReceipt, { service: service.id, credentialId: undefined, authType: form.authType, fields: { ...settings, ...secrets } });
   const id = randomUUID();
-  try {
-    return await db.$transaction(async (tx) => {
+  return refusingUniqueViolation(() => nameTaken(form.name), () =>
+    db.$transaction(async (tx) => {
       const created = await tx.credential.create({
         data: {
           id,
@@ -180,11 +180,8 @@ export async function createCredential(form: CredentialForm, { user, ip }: Guard
         tx,
       );
       return { ...(created as CredentialSummary), warnings: warningsFor(service, auth) };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(form.name);
-    throw error;
-  }
+    }),
+  );
 }
 
 /**
@@ -254,8 +251,8 @@ export async function updateCredential(update: CredentialUpdate, { user, ip }: G
   const tested = readTestReceipt(update.testReceipt, { service: service.id, credentialId: update.id, authType: update.authType, fields: { ...settings, ...secrets } });
   const changed = digestOf(split, update.authType) !== storedDigest;
   const status = tested ? testColumns(tested) : changed ? testColumns(undefined) : {};
-  try {
-    return await db.$transaction(async (tx) => {
+  return refusingUniqueViolation(() => nameTaken(update.name), () =>
+    db.$transaction(async (tx) => {
       const result = await tx.credential.updateMany({
         where: { id: update.id, version: update.expectedVersion },
         data: {
@@ -285,11 +282,8 @@ export async function updateCredential(update: CredentialUpdate, { user, ip }: G
       );
       const saved = (await tx.credential.findUniqueOrThrow({ where: { id: update.id }, select: DISPLAY_SELECT })) as CredentialSummary;
       return { ...saved, warnings: warningsFor(service, auth) };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(update.name);
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function deleteCredential(id: string, { user, ip }: GuardContext): Promise<{ name: string }> {

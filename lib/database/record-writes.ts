@@ -4,16 +4,11 @@ import "server-only";
 import { recordAuditEvent, type Actor, type AuditAction } from "@/lib/audit/audit-log";
 import type { AppError } from "@/lib/errors/app-error";
 import { nameTaken } from "@/lib/errors/record-refusals";
-import { isUniqueViolation } from "./unique-violation";
+import { refusingUniqueViolation } from "./unique-violation";
 
 /** Runs `write`, refusing `name` as taken when the write fails on the name's unique index. `record` as `nameTaken` takes it. */
-export async function refusingTakenName<T>(record: string, name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(record, name);
-    throw error;
-  }
+export function refusingTakenName<T>(record: string, name: string | undefined, write: () => Promise<T>): Promise<T> {
+  return refusingUniqueViolation(() => nameTaken(record, name), write);
 }
 
 /** A table whose rows have an id and a name (a Prisma delegate). */

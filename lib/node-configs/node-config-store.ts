@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/audit-log";
 import type { GuardContext } from "@/lib/auth/guard";
-import { isUniqueViolation } from "@/lib/database/unique-violation";
+import { refusingUniqueViolation } from "@/lib/database/unique-violation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enabledIntegrations } from "@/lib/integrations/enabled";
@@ -72,15 +72,6 @@ const notFound = () => new NodeConfigError("notFound", "That node config no long
 const nameTaken = (name: string) =>
   new NodeConfigError("conflict", `A node config named "${name}" already exists.`, { name: "This name is already used; choose another" });
 
-async function withUniqueName<T>(name: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(name);
-    throw error;
-  }
-}
-
 /** The service, resource and operation must exist, and the credential must belong to that service. */
 async function checkConfig(input: NodeConfigInput, tx: Prisma.TransactionClient) {
   const { integration_service: serviceId, resource, operation } = input.config;
@@ -136,7 +127,7 @@ export async function getNodeConfig(id: string): Promise<NodeConfigDetail> {
 }
 
 export async function createNodeConfig(input: NodeConfigInput, { user, ip }: GuardContext): Promise<NodeConfigDetail> {
-  return withUniqueName(input.name, () =>
+  return refusingUniqueViolation(() => nameTaken(input.name), () =>
     db.$transaction(async (tx) => {
       await checkConfig(input, tx);
       const row = await tx.nodeConfig.create({ data: { ...columnsOf(input), createdById: user.id }, select: DETAIL_SELECT });
@@ -159,7 +150,7 @@ async function bumpVersion(tx: Prisma.TransactionClient, id: string, expectedVer
 }
 
 export async function updateNodeConfig(update: NodeConfigUpdate, { user, ip }: GuardContext): Promise<NodeConfigDetail> {
-  return withUniqueName(update.name, () =>
+  return refusingUniqueViolation(() => nameTaken(update.name), () =>
     db.$transaction(async (tx) => {
       await checkConfig(update, tx);
       await bumpVersion(tx, update.id, update.expectedVersion, columnsOf(update));
@@ -170,7 +161,7 @@ export async function updateNodeConfig(update: NodeConfigUpdate, { user, ip }: G
 }
 
 export async function renameNodeConfig({ id, name, expectedVersion }: NodeConfigRename, { user, ip }: GuardContext): Promise<NodeConfigSummary> {
-  return withUniqueName(name, () =>
+  return refusingUniqueViolation(() => nameTaken(name), () =>
     db.$transaction(async (tx) => {
       const before = await tx.nodeConfig.findUnique({ where: { id }, select: { name: true } });
       if (!before) throw notFound();
@@ -213,7 +204,7 @@ export async function duplicateNodeConfig({ id, name }: { id: string; name?: str
       await recordAuditEvent({ actor: user, action: "node_config.duplicated", target: copyName, metadata: { from: source.name }, ip }, tx);
       return toDetail(row);
     });
-  return withUniqueName(name ?? "copy", work);
+  return refusingUniqueViolation(() => nameTaken(name ?? "copy"), work);
 }
 
 /** Past runs stay in the history (their node link is cleared by the database). */
